@@ -1,0 +1,27 @@
+package org.gantry.dsi.api;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Positional, asynchronous reads of one file. The core may keep several reads outstanding at
+ * different offsets (MODE E streams); the reader must allow that.
+ */
+@ConsumerType
+public interface DsiReader extends AutoCloseable {
+
+    /** The file's size in bytes when it was opened. */
+    long size();
+
+    /**
+     * Reads into {@code destination} (from its position up to its limit) the bytes at file offset
+     * {@code position}. Completes with the number of bytes read, at least 1, or -1 at end of file.
+     */
+    CompletionStage<Integer> read(ByteBuffer destination, long position);
+
+    /** Releases the file; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,27 @@
+package org.gantry.dsi.api;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How an upload is to be written.
+ *
+ * @param truncate           replace the file's content (STOR); false keeps existing bytes and
+ *                           writes over/after them (APPE, ESTO A, a restarted STOR)
+ * @param allocationSize     the size the client announced with {@code ALLO}, or -1 if unknown;
+ *                           a back-end may reserve space or refuse early with
+ *                           {@link NoSpaceException}
+ * @param expectedChecksum   from {@code SCKS}: the checksum the complete file must have
+ * @param modificationTime   a modification time to set on commit, if the client asked for one
+ */
+public record WriteRequest(
+        boolean truncate,
+        long allocationSize,
+        Optional<Checksum> expectedChecksum,
+        Optional<Instant> modificationTime) {
+
+    /** A plain STOR of a new file of unknown size. */
+    public static WriteRequest replace() {
+        return new WriteRequest(true, -1, Optional.empty(), Optional.empty());
+    }
+}
