@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the test suite drives from Debian: the real GridFTP clients (globus-url-copy,
+# gfal2 with its gridftp and file plugins), the Globus GridFTP server (third-party peer in later
+# tests), curl (stream-mode resume) and python3 (port picking in the launcher).
+# Runs apt-get only for what is missing, so a prepared machine starts the tests at once.
+set -euo pipefail
+
+packages=(globus-gass-copy-progs gfal2-util-scripts gfal2-plugin-gridftp gfal2-plugin-file
+          globus-gridftp-server-progs curl python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-test-deps: installing ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
+fi
+for tool in globus-url-copy gfal-copy gfal-ls gfal-stat gfal-mkdir gfal-rm gfal-rename curl; do
+  command -v "$tool" >/dev/null || { echo "install-test-deps: $tool is still missing" >&2; exit 1; }
+done
