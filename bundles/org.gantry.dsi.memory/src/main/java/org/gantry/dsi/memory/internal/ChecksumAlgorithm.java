@@ -1,0 +1,91 @@
+package org.gantry.dsi.memory.internal;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
+
+import org.gantry.dsi.api.NotSupportedException;
+
+/** The checksum algorithms this DSI computes, by wire token, all from the JDK. */
+final class ChecksumAlgorithm {
+
+    /** Wire tokens as advertised in the capabilities. */
+    static final Set<String> NAMES = Set.of("ADLER32", "CRC32", "CRC32C", "MD5", "SHA1", "SHA256", "SHA512");
+
+    /** A running checksum: fed buffers in order, then asked for its wire value. */
+    interface Calculator {
+        void update(ByteBuffer data);
+
+        /** Lower-case hex; the 32-bit sums as exactly 8 digits. */
+        String value();
+    }
+
+    private ChecksumAlgorithm() {
+    }
+
+    /** A fresh calculator for a wire token (case-insensitive; {@code SHA-256} is accepted too). */
+    static Calculator create(String algorithm) throws NotSupportedException {
+        String token = algorithm == null ? "" : algorithm.toUpperCase(Locale.ROOT).replace("-", "");
+        switch (token) {
+            case "ADLER32":
+                return thirtyTwoBit(Adler32::new);
+            case "CRC32":
+                return thirtyTwoBit(CRC32::new);
+            case "CRC32C":
+                return thirtyTwoBit(CRC32C::new);
+            case "MD5":
+                return digest("MD5");
+            case "SHA1":
+                return digest("SHA-1");
+            case "SHA256":
+                return digest("SHA-256");
+            case "SHA512":
+                return digest("SHA-512");
+            default:
+                throw new NotSupportedException("checksum algorithm not supported: " + algorithm);
+        }
+    }
+
+    private static Calculator thirtyTwoBit(Supplier<Checksum> factory) {
+        Checksum checksum = factory.get();
+        return new Calculator() {
+            @Override
+            public void update(ByteBuffer data) {
+                checksum.update(data);
+            }
+
+            @Override
+            public String value() {
+                return String.format("%08x", checksum.getValue());
+            }
+        };
+    }
+
+    private static Calculator digest(String jdkName) throws NotSupportedException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance(jdkName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new NotSupportedException("checksum algorithm not available: " + jdkName, e);
+        }
+        return new Calculator() {
+            @Override
+            public void update(ByteBuffer data) {
+                digest.update(data);
+            }
+
+            @Override
+            public String value() {
+                return HexFormat.of().formatHex(digest.digest());
+            }
+        };
+    }
+}

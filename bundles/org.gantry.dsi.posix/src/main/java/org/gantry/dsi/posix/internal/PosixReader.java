@@ -1,0 +1,48 @@
+package org.gantry.dsi.posix.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.gantry.dsi.api.DsiException;
+import org.gantry.dsi.api.DsiReader;
+
+/** Positional reads of one open file; concurrent reads at different offsets are fine (pread). */
+final class PosixReader implements DsiReader {
+
+    private final BlockingIo io;
+    private final String dsiPath;
+    private final FileChannel channel;
+    private final long size;
+
+    PosixReader(BlockingIo io, String dsiPath, FileChannel channel) throws IOException {
+        this.io = io;
+        this.dsiPath = dsiPath;
+        this.channel = channel;
+        this.size = channel.size();
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public CompletionStage<Integer> read(ByteBuffer destination, long position) {
+        if (position < 0) {
+            return CompletableFuture.failedFuture(new DsiException(dsiPath + ": negative read position"));
+        }
+        return io.supply(dsiPath, () -> channel.read(destination, position));
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing was written, so there is nothing to lose.
+        }
+    }
+}
