@@ -8,6 +8,7 @@ import org.gantry.dsi.api.DsiCapabilities;
 import org.gantry.dsi.api.DsiSession;
 import org.gantry.dsi.api.SessionContext;
 import org.gantry.dsi.api.StorageUnavailableException;
+import org.gantry.dsi.support.ChecksumAlgorithm;
 
 /** A bounded, thread-safe file tree in memory: for tests and protocol benchmarks. */
 final class MemoryDsi implements Dsi, AutoCloseable {

@@ -16,6 +16,7 @@ import org.gantry.dsi.api.ReadRequest;
 import org.gantry.dsi.api.SessionContext;
 import org.gantry.dsi.api.StorageUnavailableException;
 import org.gantry.dsi.api.WriteRequest;
+import org.gantry.dsi.support.ChecksumAlgorithm;
 
 /** One user's session on a memory DSI; new entries are owned by the session's user. */
 final class MemorySession implements DsiSession {

@@ -12,6 +12,7 @@ import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.DsiWriter;
 import org.gantry.dsi.api.NoSpaceException;
 import org.gantry.dsi.api.WriteRequest;
+import org.gantry.dsi.support.RangeSet;
 
 /**
  * An upload staged outside the tree and swapped in on commit. Bytes are charged to the budget

@@ -11,6 +11,7 @@ import org.gantry.dsi.api.DsiCapabilities;
 import org.gantry.dsi.api.DsiSession;
 import org.gantry.dsi.api.SessionContext;
 import org.gantry.dsi.api.StorageUnavailableException;
+import org.gantry.dsi.support.ChecksumAlgorithm;
 
 /** A local directory served as a DSI: one instance per configured root. */
 final class PosixDsi implements Dsi, AutoCloseable {

@@ -29,6 +29,7 @@ import org.gantry.dsi.api.PermissionDeniedException;
 import org.gantry.dsi.api.ReadRequest;
 import org.gantry.dsi.api.SessionContext;
 import org.gantry.dsi.api.WriteRequest;
+import org.gantry.dsi.support.ChecksumAlgorithm;
 
 /**
  * One user's session on a POSIX root. Every operation runs on the DSI's I/O pool; paths go

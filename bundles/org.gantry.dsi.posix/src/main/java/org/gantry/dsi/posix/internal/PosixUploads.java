@@ -22,6 +22,7 @@ import org.gantry.dsi.api.NotDirectoryException;
 import org.gantry.dsi.api.NotFoundException;
 import org.gantry.dsi.api.PermissionDeniedException;
 import org.gantry.dsi.api.WriteRequest;
+import org.gantry.dsi.support.RangeSet;
 
 /** Opens uploads and keeps track of the unfinished ones, so stopping the DSI leaves no debris. */
 final class PosixUploads implements AutoCloseable {

@@ -22,6 +22,7 @@ import org.gantry.dsi.api.DsiWriter;
 import org.gantry.dsi.api.WriteRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.gantry.dsi.support.RangeSet;
 
 /**
  * One upload into a hidden temporary file next to its target. Writes are positional and may run

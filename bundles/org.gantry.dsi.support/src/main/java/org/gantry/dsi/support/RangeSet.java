@@ -1,4 +1,4 @@
-package org.gantry.dsi.posix.internal;
+package org.gantry.dsi.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,13 @@ import java.util.TreeMap;
 import org.gantry.dsi.api.ByteRange;
 
 /** Half-open byte ranges, kept sorted and merged (touching ranges join); thread-safe. */
-final class RangeSet {
+public final class RangeSet {
 
     /** start -> end of each disjoint, non-touching range. */
     private final TreeMap<Long, Long> ranges = new TreeMap<>();
 
-    synchronized void add(long start, long end) {
+    /** Adds {@code [start, end)}; empty ranges are ignored. */
+    public synchronized void add(long start, long end) {
         if (end <= start) {
             return;
         }
@@ -34,7 +35,8 @@ final class RangeSet {
         ranges.put(mergedStart, mergedEnd);
     }
 
-    synchronized List<ByteRange> toList() {
+    /** The ranges, sorted and merged. */
+    public synchronized List<ByteRange> toList() {
         List<ByteRange> list = new ArrayList<>(ranges.size());
         ranges.forEach((start, end) -> list.add(new ByteRange(start, end)));
         return List.copyOf(list);

@@ -1,4 +1,4 @@
-package org.gantry.dsi.posix.internal;
+package org.gantry.dsi.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.gantry.dsi.memory.internal;
+package org.gantry.dsi.support;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -14,14 +14,14 @@ import java.util.zip.Checksum;
 
 import org.gantry.dsi.api.NotSupportedException;
 
-/** The checksum algorithms this DSI computes, by wire token, all from the JDK. */
-final class ChecksumAlgorithm {
+/** The checksum algorithms Gantry computes, by wire token, all from the JDK. */
+public final class ChecksumAlgorithm {
 
     /** Wire tokens as advertised in the capabilities. */
-    static final Set<String> NAMES = Set.of("ADLER32", "CRC32", "CRC32C", "MD5", "SHA1", "SHA256", "SHA512");
+    public static final Set<String> NAMES = Set.of("ADLER32", "CRC32", "CRC32C", "MD5", "SHA1", "SHA256", "SHA512");
 
     /** A running checksum: fed buffers in order, then asked for its wire value. */
-    interface Calculator {
+    public interface Calculator {
         void update(ByteBuffer data);
 
         /** Lower-case hex; the 32-bit sums as exactly 8 digits. */
@@ -32,7 +32,7 @@ final class ChecksumAlgorithm {
     }
 
     /** A fresh calculator for a wire token (case-insensitive; {@code SHA-256} is accepted too). */
-    static Calculator create(String algorithm) throws NotSupportedException {
+    public static Calculator create(String algorithm) throws NotSupportedException {
         String token = algorithm == null ? "" : algorithm.toUpperCase(Locale.ROOT).replace("-", "");
         switch (token) {
             case "ADLER32":
