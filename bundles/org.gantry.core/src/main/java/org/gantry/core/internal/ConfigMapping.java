@@ -1,0 +1,83 @@
+package org.gantry.core.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gantry.core.admin.Mount;
+import org.gantry.core.internal.data.PortRange;
+import org.gantry.core.internal.session.ServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Checks the component configuration and turns it into {@link ServerOptions}. */
+final class ConfigMapping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigMapping.class);
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+
+    private ConfigMapping() {
+    }
+
+    static ServerOptions toOptions(GridFtpServerComponent.Config c) throws UnknownHostException {
+        InetSocketAddress listen = new InetSocketAddress(InetAddress.getByName(c.listenAddress().trim()), c.port());
+        PortRange ports;
+        try {
+            ports = PortRange.parse(c.passivePortRange());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Ignoring passivePortRange '{}' ({}); using ephemeral ports", c.passivePortRange(),
+                    e.getMessage());
+            ports = PortRange.EPHEMERAL;
+        }
+        Optional<Path> logDir = c.commandLog()
+                ? Optional.of(Path.of(expand(c.commandLogDirectory())))
+                : Optional.empty();
+        return new ServerOptions(listen, address(c.dataBindAddress()), address(c.advertisedAddress()), ports,
+                mounts(c.mounts()), c.maxCommandLineLength(), Duration.ofSeconds(Math.max(1, c.idleTimeoutSeconds())),
+                Duration.ofSeconds(Math.max(1, c.dataTimeoutSeconds())), Math.max(1, c.maxSessions()), logDir,
+                c.banner());
+    }
+
+    private static Optional<InetAddress> address(String text) throws UnknownHostException {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(InetAddress.getByName(text.trim()));
+    }
+
+    /** Invalid entries are logged and skipped, so one typo does not take the server down. */
+    static List<Mount> mounts(String[] entries) {
+        List<Mount> mounts = new ArrayList<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            if (entry == null || entry.isBlank()) {
+                continue;
+            }
+            try {
+                mounts.add(Mount.parse(entry.trim()));
+            } catch (IllegalArgumentException e) {
+                LOG.error("Ignoring mount '{}': {}", entry, e.getMessage());
+            }
+        }
+        return mounts;
+    }
+
+    /** Expands {@code ${name}} from system properties; an unset property becomes the temp directory. */
+    static String expand(String text) {
+        Matcher m = PROPERTY.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = System.getProperty(m.group(1));
+            if (value == null) {
+                value = System.getProperty("java.io.tmpdir");
+                LOG.warn("System property {} is not set; using {}", m.group(1), value);
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package org.gantry.core.internal.command;
+
+/** Builds the command table and its dispatcher: every command family the server implements. */
+public final class CommandSet {
+
+    private CommandSet() {
+    }
+
+    public static CommandDispatcher dispatcher() {
+        CommandTable table = new CommandTable();
+        table.register(new LoginCommands());
+        table.register(new InfoCommands(table));
+        table.register(new NavigationCommands());
+        table.register(new ParameterCommands());
+        table.register(new DataChannelCommands());
+        table.register(new TransferCommands());
+        table.register(new ListingCommands());
+        table.register(new NamespaceCommands());
+        table.register(new SiteCommands());
+        return new CommandDispatcher(table);
+    }
+}

@@ -1,0 +1,52 @@
+package org.gantry.core.internal.data;
+
+import java.util.concurrent.CompletionStage;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.util.concurrent.EventExecutor;
+
+/** Stream-mode sending: blocks are written in order as they come; end of data = close. */
+final class StreamOutgoing implements OutgoingData {
+
+    private final Channel channel;
+
+    StreamOutgoing(Channel channel) {
+        this.channel = channel;
+        // Write failures are reported through the write futures; keep them out of the tail's log.
+        channel.pipeline().addLast("stream-out", new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+                ctx.close();
+            }
+        });
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return channel.eventLoop();
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+        return channel.alloc();
+    }
+
+    @Override
+    public CompletionStage<Void> send(ByteBuf data, long offset) {
+        return NettyFutures.toStage(channel.writeAndFlush(data)
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
+    }
+
+    @Override
+    public CompletionStage<Void> finish() {
+        return NettyFutures.toStage(channel.close());
+    }
+
+    @Override
+    public void abort() {
+        channel.close();
+    }
+}

@@ -1,0 +1,169 @@
+package org.gantry.core.internal.protocol;
+
+/**
+ * The reply catalogue: every code and standard text the server sends, worded like the Globus
+ * (GCT) server where clients have been seen to depend on it.
+ */
+public final class Replies {
+
+    public static final int OPENING_DATA = 150;
+    public static final int OK = 200;
+    public static final int SYSTEM_STATUS = 211;
+    public static final int SERVER_STATUS = 212;
+    public static final int FILE_STATUS = 213;
+    public static final int HELP = 214;
+    public static final int SYSTEM_TYPE = 215;
+    public static final int READY = 220;
+    public static final int CLOSING = 221;
+    public static final int TRANSFER_COMPLETE = 226;
+    public static final int PASSIVE = 227;
+    public static final int EXTENDED_PASSIVE = 229;
+    public static final int LOGGED_IN = 230;
+    public static final int FILE_ACTION_OK = 250;
+    public static final int PATH_CREATED = 257;
+    public static final int NEED_PASSWORD = 331;
+    public static final int PENDING_FURTHER_INFO = 350;
+    public static final int SERVICE_NOT_AVAILABLE = 421;
+    public static final int CANT_OPEN_DATA = 425;
+    public static final int TRANSFER_ABORTED = 426;
+    public static final int LOCAL_ERROR = 451;
+    public static final int INSUFFICIENT_STORAGE = 452;
+    public static final int SYNTAX_ERROR = 500;
+    public static final int ARGUMENT_SYNTAX_ERROR = 501;
+    public static final int NOT_IMPLEMENTED = 502;
+    public static final int BAD_SEQUENCE = 503;
+    public static final int PARAMETER_NOT_IMPLEMENTED = 504;
+    public static final int PROTOCOL_NOT_SUPPORTED = 522;
+    public static final int NOT_LOGGED_IN = 530;
+    public static final int FILE_UNAVAILABLE = 550;
+    public static final int EXCEEDED_STORAGE = 552;
+    public static final int NAME_NOT_ALLOWED = 553;
+
+    // Login and session
+    public static final Reply LOGIN_INCORRECT = Reply.of(NOT_LOGGED_IN, "Login incorrect.");
+    public static final Reply PLEASE_LOGIN = Reply.of(NOT_LOGGED_IN, "Please login with USER and PASS.");
+    public static final Reply ALREADY_LOGGED_IN = Reply.of(BAD_SEQUENCE, "You are already logged in.");
+    public static final Reply USER_FIRST = Reply.of(BAD_SEQUENCE, "Login with USER first.");
+    public static final Reply GOODBYE = Reply.of(CLOSING, "Goodbye.").thenClose();
+    public static final Reply IDLE_TIMEOUT =
+            Reply.of(SERVICE_NOT_AVAILABLE, "Idle Timeout: closing control connection.").thenClose();
+    public static final Reply TOO_MANY_SESSIONS = Reply.of(SERVICE_NOT_AVAILABLE, "Too many sessions.").thenClose();
+    public static final Reply SHUTTING_DOWN =
+            Reply.of(SERVICE_NOT_AVAILABLE, "Service not available, closing control connection.").thenClose();
+    public static final Reply KILLED =
+            Reply.of(SERVICE_NOT_AVAILABLE, "Session closed by the administrator.").thenClose();
+
+    // Syntax and sequence
+    public static final Reply INVALID_COMMAND = Reply.of(SYNTAX_ERROR, "Invalid command.");
+    public static final Reply LINE_TOO_LONG = Reply.of(SYNTAX_ERROR, "Command line too long.");
+    public static final Reply NOT_IMPLEMENTED_REPLY = Reply.of(NOT_IMPLEMENTED, "Command not implemented.");
+    public static final Reply SYNTAX_ERROR_ARGS =
+            Reply.of(ARGUMENT_SYNTAX_ERROR, "Syntax error in parameters or arguments.");
+    public static final Reply BAD_ENCODING = Reply.of(ARGUMENT_SYNTAX_ERROR, "Command is not valid UTF-8.");
+    public static final Reply BAD_SEQUENCE_REPLY = Reply.of(BAD_SEQUENCE, "Bad sequence of commands.");
+    public static final Reply INTERNAL_ERROR = Reply.of(LOCAL_ERROR, "Internal error.");
+
+    // Information
+    public static final Reply NOOP = Reply.of(OK, "NOOP command successful.");
+    public static final Reply SYSTEM = Reply.of(SYSTEM_TYPE, "UNIX Type: L8");
+    public static final Reply OPTS_OK = Reply.of(OK, "OPTS Command Successful.");
+    public static final Reply SERVER_STATUS_REPLY = Reply.of(SERVER_STATUS, "GridFTP server status.");
+
+    // Parameters
+    public static final Reply MODE_S = Reply.of(OK, "Mode set to S.");
+    public static final Reply UNSUPPORTED_MODE = Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported mode.");
+    public static final Reply STRU_F = Reply.of(OK, "STRU F ok.");
+    public static final Reply UNSUPPORTED_STRUCTURE = Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported structure.");
+    public static final Reply UNSUPPORTED_TYPE = Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported type.");
+    public static final Reply ALLO_OK = Reply.of(OK, "ALLO command successful.");
+    public static final Reply RESTART_OK =
+            Reply.of(PENDING_FURTHER_INFO, "Restart Marker OK. Send STORE or RETR to initiate transfer.");
+
+    // Data channels
+    public static final Reply PORT_OK = Reply.of(OK, "PORT Command successful.");
+    public static final Reply EPRT_OK = Reply.of(OK, "EPRT Command successful.");
+    public static final Reply EPSV_ALL_OK = Reply.of(OK, "EPSV ALL command successful.");
+    public static final Reply ILLEGAL_PORT = Reply.of(ARGUMENT_SYNTAX_ERROR, "Illegal PORT command.");
+    public static final Reply ILLEGAL_EPRT = Reply.of(ARGUMENT_SYNTAX_ERROR, "Malformed EPRT argument.");
+    public static final Reply PROTOCOL_NOT_SUPPORTED_REPLY =
+            Reply.of(PROTOCOL_NOT_SUPPORTED, "Network protocol not supported, use (1,2)");
+    public static final Reply NOT_AFTER_EPSV_ALL =
+            Reply.of(BAD_SEQUENCE, "Command not allowed after EPSV ALL.");
+    public static final Reply CANT_OPEN_DATA_REPLY = Reply.of(CANT_OPEN_DATA, "Can't open data connection.");
+    public static final Reply NO_PASSIVE_PORT =
+            Reply.of(CANT_OPEN_DATA, "Can't open data connection: no free passive port.");
+
+    // Transfers
+    public static final Reply BEGINNING_TRANSFER = Reply.of(OPENING_DATA, "Beginning transfer.");
+    public static final Reply TRANSFER_COMPLETE_REPLY = Reply.of(TRANSFER_COMPLETE, "Transfer Complete.");
+    public static final Reply ABORT_SUCCESSFUL = Reply.of(TRANSFER_COMPLETE, "Abort successful");
+    public static final Reply TRANSFER_ABORTED_REPLY = Reply.of(TRANSFER_ABORTED, "Transfer aborted.");
+    public static final Reply DATA_CONNECTION_LOST =
+            Reply.of(TRANSFER_ABORTED, "Connection closed; transfer aborted.");
+    public static final Reply DATA_TIMEOUT =
+            Reply.of(TRANSFER_ABORTED, "Data connection timed out; transfer aborted.");
+    public static final Reply CONTROL_CONNECTION_LOST =
+            Reply.of(TRANSFER_ABORTED, "Control connection lost; transfer aborted.");
+
+    // Namespace
+    public static final Reply OK_DOT = Reply.of(FILE_ACTION_OK, "OK.");
+    public static final Reply CWD_OK = Reply.of(FILE_ACTION_OK, "CWD command successful.");
+    public static final Reply RNFR_OK = Reply.of(PENDING_FURTHER_INFO, "OK. Send RNTO with destination name.");
+    public static final Reply PERMISSION_DENIED = Reply.of(FILE_UNAVAILABLE, "Permission denied.");
+
+    private Replies() {
+    }
+
+    public static Reply banner(String text) {
+        return Reply.of(READY, text);
+    }
+
+    public static Reply passwordRequired(String user) {
+        return Reply.of(NEED_PASSWORD, "Password required for " + user + ".");
+    }
+
+    public static Reply loggedIn(String user) {
+        return Reply.of(LOGGED_IN, "User " + user + " logged in.");
+    }
+
+    public static Reply typeSet(char type) {
+        return Reply.of(OK, "Type set to " + type + ".");
+    }
+
+    public static Reply currentDirectory(String path) {
+        return Reply.of(PATH_CREATED, quote(path) + " is current directory.");
+    }
+
+    public static Reply directoryCreated(String path) {
+        return Reply.of(PATH_CREATED, "Directory " + quote(path) + " created successfully.");
+    }
+
+    public static Reply fileStatus(String value) {
+        return Reply.of(FILE_STATUS, value);
+    }
+
+    public static Reply passive(String hostPort) {
+        return Reply.of(PASSIVE, "Entering Passive Mode (" + hostPort + ")");
+    }
+
+    public static Reply extendedPassive(int port) {
+        return Reply.of(EXTENDED_PASSIVE, "Entering Extended Passive Mode (|||" + port + "|)");
+    }
+
+    public static Reply transferIncomplete(long received, long expected) {
+        return Reply.of(LOCAL_ERROR, "Transfer incomplete: received " + received + " of " + expected + " bytes.");
+    }
+
+    public static Reply storageUnavailable(String dsiName) {
+        return Reply.of(LOCAL_ERROR, "Storage unavailable: " + dsiName);
+    }
+
+    public static Reply notAPlainFile(String path) {
+        return Reply.of(FILE_UNAVAILABLE, path + ": not a plain file.");
+    }
+
+    /** RFC 959 quoting for 257 replies: the path in double quotes, inner quotes doubled. */
+    public static String quote(String path) {
+        return '"' + path.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,70 @@
+package org.gantry.core.internal.session;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.gantry.core.admin.Mount;
+import org.gantry.core.internal.data.PortRange;
+
+/**
+ * The server configuration in checked, typed form. Immutable: a configuration change replaces
+ * the whole object, and each new operation reads the one in force.
+ *
+ * @param listen              control channel address and port (0 = ephemeral)
+ * @param dataBindAddress     where passive listeners bind; empty = the control connection's
+ *                            local address
+ * @param advertisedAddress   the address put in 227 replies; empty = the bind address
+ * @param passivePorts        ports for passive listeners
+ * @param mounts              the mount table
+ * @param maxCommandLineLength longest accepted command line in bytes
+ * @param idleTimeout         idle control connections are closed after this
+ * @param dataTimeout         a transfer without progress for this long is aborted
+ * @param maxSessions         concurrent control connections
+ * @param commandLogDirectory where per-session command logs go, if enabled
+ * @param banner              the 220 greeting
+ */
+public record ServerOptions(
+        InetSocketAddress listen,
+        Optional<InetAddress> dataBindAddress,
+        Optional<InetAddress> advertisedAddress,
+        PortRange passivePorts,
+        List<Mount> mounts,
+        int maxCommandLineLength,
+        Duration idleTimeout,
+        Duration dataTimeout,
+        int maxSessions,
+        Optional<Path> commandLogDirectory,
+        String banner) {
+
+    public ServerOptions {
+        mounts = List.copyOf(mounts);
+        if (maxCommandLineLength < 64) {
+            throw new IllegalArgumentException("maxCommandLineLength must be at least 64");
+        }
+    }
+
+    /** The address passive listeners bind to, for a control connection on {@code controlLocal}. */
+    public InetAddress dataBind(InetAddress controlLocal) {
+        return dataBindAddress.orElse(controlLocal);
+    }
+
+    /** The address a passive reply names, for a listener bound to {@code bind}. */
+    public InetAddress advertised(InetAddress bind) {
+        return advertisedAddress.orElse(bind);
+    }
+
+    /** The same options with another listen address (to keep the one in force). */
+    public ServerOptions withListen(InetSocketAddress address) {
+        return new ServerOptions(address, dataBindAddress, advertisedAddress, passivePorts, mounts,
+                maxCommandLineLength, idleTimeout, dataTimeout, maxSessions, commandLogDirectory, banner);
+    }
+
+    /** Whether a change from {@code other} to this needs the control listener re-bound. */
+    public boolean sameListener(ServerOptions other) {
+        return other != null && listen.equals(other.listen);
+    }
+}
