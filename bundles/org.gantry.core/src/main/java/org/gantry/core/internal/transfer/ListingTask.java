@@ -104,13 +104,7 @@ public final class ListingTask extends TransferTask {
     }
 
     private void finish() {
-        out.finish().whenComplete((v, e) -> onLoop(() -> {
-            if (e != null) {
-                fail(new FtpReplyException(Replies.DATA_CONNECTION_LOST, e));
-            } else {
-                succeed();
-            }
-        }));
+        succeedWhenFlushed(out.finish());
     }
 
     @Override

@@ -102,13 +102,7 @@ public final class RetrieveTask extends TransferTask {
             return;
         }
         finishing = true;
-        out.finish().whenComplete((v, e) -> onLoop(() -> {
-            if (e != null) {
-                fail(new FtpReplyException(Replies.DATA_CONNECTION_LOST, e));
-            } else {
-                succeed();
-            }
-        }));
+        succeedWhenFlushed(out.finish());
     }
 
     @Override

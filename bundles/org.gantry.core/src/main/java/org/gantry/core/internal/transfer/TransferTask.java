@@ -102,6 +102,20 @@ public abstract class TransferTask {
         released.whenComplete((v, t) -> result.completeExceptionally(cause));
     }
 
+    /**
+     * Succeeds once the data connection has flushed and closed its side ({@code flushed}), or
+     * fails as a lost data connection.
+     */
+    protected final void succeedWhenFlushed(CompletionStage<?> flushed) {
+        flushed.whenComplete((v, e) -> onLoop(() -> {
+            if (e != null) {
+                fail(new FtpReplyException(Replies.DATA_CONNECTION_LOST, e));
+            } else {
+                succeed();
+            }
+        }));
+    }
+
     /** Runs on the task's thread, or inline if that thread is gone (server shutting down). */
     protected final void onLoop(Runnable action) {
         if (executor.inEventLoop()) {
