@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Positional, asynchronous writes of one upload. Ends with exactly one of {@link #commit} or
- * {@link #abort}.
+ * Positional, asynchronous writes of one upload. Ends with exactly one of {@link #commit},
+ * {@link #abort} or {@link #suspend}.
  */
 @ConsumerType
 public interface DsiWriter {
@@ -37,4 +37,14 @@ public interface DsiWriter {
 
     /** Discards the upload so that nothing that looks complete remains; idempotent. */
     CompletionStage<Void> abort(Throwable cause);
+
+    /**
+     * Ends an interrupted upload without making it visible, but keeps what is durably stored so
+     * that a later {@link WriteRequest} with {@link WriteRequest#present} ranges can resume it
+     * (GridFTP restart). Back-ends that cannot keep partial uploads discard them, as
+     * {@link #abort} does; that is the default.
+     */
+    default CompletionStage<Void> suspend(Throwable cause) {
+        return abort(cause);
+    }
 }

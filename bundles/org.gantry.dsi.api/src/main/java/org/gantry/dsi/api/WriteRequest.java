@@ -1,6 +1,7 @@
 package org.gantry.dsi.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,12 +14,32 @@ import java.util.Optional;
  *                           {@link NoSpaceException}
  * @param expectedChecksum   from {@code SCKS}: the checksum the complete file must have
  * @param modificationTime   a modification time to set on commit, if the client asked for one
+ * @param present            ranges the client says are already stored (a restart: {@code REST}
+ *                           ranges before STOR); non-empty means "resume the upload kept by
+ *                           {@link DsiWriter#suspend}", and the writer's first
+ *                           {@link DsiWriter#durableRanges} must cover them or the core refuses
  */
 public record WriteRequest(
         boolean truncate,
         long allocationSize,
         Optional<Checksum> expectedChecksum,
-        Optional<Instant> modificationTime) {
+        Optional<Instant> modificationTime,
+        List<ByteRange> present) {
+
+    public WriteRequest {
+        present = List.copyOf(present);
+    }
+
+    /** A request that resumes nothing. */
+    public WriteRequest(boolean truncate, long allocationSize, Optional<Checksum> expectedChecksum,
+            Optional<Instant> modificationTime) {
+        this(truncate, allocationSize, expectedChecksum, modificationTime, List.of());
+    }
+
+    /** Whether this request resumes a suspended upload. */
+    public boolean resumes() {
+        return !present.isEmpty();
+    }
 
     /** A plain STOR of a new file of unknown size. */
     public static WriteRequest replace() {

@@ -4,7 +4,7 @@
  * no OSGi dependencies, so a third-party DSI can use them as they are.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.gantry.dsi.support;
 
 import org.osgi.annotation.bundle.Export;
