@@ -20,7 +20,7 @@ final class PosixDsi implements Dsi, AutoCloseable {
             true,   // randomWrites: pwrite at any offset
             true,   // append
             true,   // partialReads
-            false,  // keepsPartialUploads: an aborted upload is deleted
+            true,   // keepsPartialUploads: an interrupted upload is kept, hidden, for a restart
             true,   // symlinks
             true,   // permissions
             true,   // modificationTimes
@@ -41,11 +41,17 @@ final class PosixDsi implements Dsi, AutoCloseable {
      * @param ioThreads threads for blocking file-system calls
      */
     PosixDsi(String name, Path root, int fileMode, int directoryMode, int ioThreads) throws IOException {
+        this(name, root, fileMode, directoryMode, ioThreads, false);
+    }
+
+    /** @param syncOnCommit whether a commit waits until the data is on disk (fsync) */
+    PosixDsi(String name, Path root, int fileMode, int directoryMode, int ioThreads, boolean syncOnCommit)
+            throws IOException {
         Files.createDirectories(root);
         this.paths = new RootedPaths(root);
         this.io = new BlockingIo(name, ioThreads);
         this.infos = new FileInfoReader(paths);
-        this.uploads = new PosixUploads(paths, io, fileMode);
+        this.uploads = new PosixUploads(paths, io, fileMode, syncOnCommit);
         this.directoryMode = directoryMode;
     }
 

@@ -62,6 +62,13 @@ public class PosixDsiComponent {
                 description = "Threads that run blocking file-system calls for this instance.")
         int ioThreads() default 16;
 
+        @AttributeDefinition(name = "Sync on commit",
+                description = "Wait until an upload's data is on disk (fsync) before the transfer is "
+                        + "reported complete. Safer against power loss, but bounded by the disk's "
+                        + "synchronous write speed. Off by default, like the Globus server: the "
+                        + "rename that publishes an upload happens only after all its data was written.")
+        boolean syncOnCommit() default false;
+
         String webconsole_configurationFactory_nameHint() default "POSIX DSI {name} at {root}";
     }
 
@@ -81,7 +88,7 @@ public class PosixDsiComponent {
             throw new IllegalArgumentException(PID + " '" + name + "': 'ioThreads' must be at least 1");
         }
         dsi = new PosixDsi(name, Path.of(config.root()), FileModes.parse(config.fileMode()),
-                FileModes.parse(config.directoryMode()), config.ioThreads());
+                FileModes.parse(config.directoryMode()), config.ioThreads(), config.syncOnCommit());
         registration = context.registerService(Dsi.class, dsi,
                 FrameworkUtil.asDictionary(Map.of(Dsi.NAME, name, Dsi.TYPE, TYPE)));
         LOG.info("POSIX DSI '{}' serves {}", name, dsi.root());

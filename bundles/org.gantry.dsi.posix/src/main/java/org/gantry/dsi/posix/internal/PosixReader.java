@@ -3,6 +3,7 @@ package org.gantry.dsi.posix.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -35,6 +36,12 @@ final class PosixReader implements DsiReader {
             return CompletableFuture.failedFuture(new DsiException(dsiPath + ": negative read position"));
         }
         return io.supply(dsiPath, () -> channel.read(destination, position));
+    }
+
+    /** The open file, so that the core can send it with sendfile. */
+    @Override
+    public Optional<FileChannel> fileChannel() {
+        return Optional.of(channel);
     }
 
     @Override

@@ -1,5 +1,11 @@
 package org.gantry.dsi.posix.internal;
 
+import org.gantry.dsi.api.ByteRange;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -33,12 +39,28 @@ final class PosixUploads implements AutoCloseable {
     private final RootedPaths paths;
     private final BlockingIo io;
     private final int fileMode;
+    private final boolean syncOnCommit;
     private final Set<PosixWriter> active = ConcurrentHashMap.newKeySet();
 
-    PosixUploads(RootedPaths paths, BlockingIo io, int fileMode) {
+    PosixUploads(RootedPaths paths, BlockingIo io, int fileMode, boolean syncOnCommit) {
         this.paths = paths;
         this.io = io;
         this.fileMode = fileMode;
+        this.syncOnCommit = syncOnCommit;
+    }
+
+    /**
+     * Where an interrupted upload to {@code target} waits for its restart: hidden (reserved
+     * prefix) and named by a hash of the file name, so any file name fits.
+     */
+    static Path partialFor(Path target) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(target.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            return target.resolveSibling(RootedPaths.TEMP_PREFIX + "resume-" + HexFormat.of().formatHex(digest, 0, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     CompletionStage<DsiWriter> open(String dsiPath, WriteRequest request) {
@@ -67,10 +89,13 @@ final class PosixUploads implements AutoCloseable {
             throw new NoSpaceException(dsiPath + ": not enough space for " + request.allocationSize() + " bytes");
         }
         Path temp = directory.resolve(RootedPaths.TEMP_PREFIX + UUID.randomUUID() + ".part");
-        FileChannel channel = FileChannel.open(temp, CREATE_TEMP, FileModes.ownerOnly());
         RangeSet durable = new RangeSet();
+        if (request.resumes() && claimPartial(target, temp)) {
+            return resume(dsiPath, target, temp, request, existing, durable);
+        }
+        FileChannel channel = FileChannel.open(temp, CREATE_TEMP, FileModes.ownerOnly());
         try {
-            if (!request.truncate() && existing != null) {
+            if (!request.truncate() && !request.resumes() && existing != null) {
                 durable.add(0, copy(target, channel));
             }
         } catch (IOException | RuntimeException e) {
@@ -80,9 +105,40 @@ final class PosixUploads implements AutoCloseable {
         }
         // A replaced file keeps its permissions, as if it had been overwritten in place.
         int mode = existing != null ? FileModes.read(target, fileMode) : fileMode;
-        PosixWriter writer = new PosixWriter(io, dsiPath, temp, target, channel, request, mode, durable, active::remove);
+        return track(new PosixWriter(io, dsiPath, temp, target, channel, request, mode, durable, syncOnCommit,
+                active::remove));
+    }
+
+    private PosixWriter track(PosixWriter writer) {
         active.add(writer);
         return writer;
+    }
+
+    /** Takes the kept partial upload over by renaming it, so two restarts cannot both get it. */
+    private static boolean claimPartial(Path target, Path temp) throws IOException {
+        try {
+            Files.move(partialFor(target), temp, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Continues a kept upload. The ranges the client names as present are taken as stored: they
+     * come from this server's 111 markers, which only named written data (the Globus server
+     * trusts REST ranges the same way); bytes past the partial file's end cannot be present.
+     */
+    private DsiWriter resume(String dsiPath, Path target, Path temp, WriteRequest request, BasicFileAttributes existing,
+            RangeSet durable) throws IOException {
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        long size = channel.size();
+        for (ByteRange r : request.present()) {
+            durable.add(r.start(), Math.min(r.end(), size));
+        }
+        int mode = existing != null ? FileModes.read(target, fileMode) : fileMode;
+        return track(new PosixWriter(io, dsiPath, temp, target, channel, request, mode, durable, syncOnCommit,
+                active::remove));
     }
 
     /**

@@ -26,8 +26,10 @@ import org.gantry.dsi.support.RangeSet;
 
 /**
  * One upload into a hidden temporary file next to its target. Writes are positional and may run
- * concurrently in any order (pwrite); commit syncs the data and renames the file over the target
- * in one atomic step, so readers see either the old file or the complete new one.
+ * concurrently in any order (pwrite); commit (after an fsync if so configured) renames the file
+ * over the target in one atomic step, so readers see either the old file or the complete new one.
+ * An interrupted upload can be suspended: kept, hidden, under a name derived from the target's,
+ * for a restart.
  */
 final class PosixWriter implements DsiWriter {
 
@@ -43,6 +45,7 @@ final class PosixWriter implements DsiWriter {
     private final WriteRequest request;
     private final int mode;
     private final RangeSet durable;
+    private final boolean syncOnCommit;
     private final Consumer<PosixWriter> onFinished;
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
 
@@ -51,7 +54,7 @@ final class PosixWriter implements DsiWriter {
      * @param onFinished told once the upload is committed or discarded
      */
     PosixWriter(BlockingIo io, String dsiPath, Path temp, Path target, FileChannel channel, WriteRequest request,
-            int mode, RangeSet durable, Consumer<PosixWriter> onFinished) {
+            int mode, RangeSet durable, boolean syncOnCommit, Consumer<PosixWriter> onFinished) {
         this.io = io;
         this.dsiPath = dsiPath;
         this.temp = temp;
@@ -60,6 +63,7 @@ final class PosixWriter implements DsiWriter {
         this.request = request;
         this.mode = mode;
         this.durable = durable;
+        this.syncOnCommit = syncOnCommit;
         this.onFinished = onFinished;
     }
 
@@ -106,7 +110,9 @@ final class PosixWriter implements DsiWriter {
     }
 
     private void publish() throws IOException {
-        channel.force(true);
+        if (syncOnCommit) {
+            channel.force(true);
+        }
         channel.close();
         FileModes.apply(temp, mode);
         if (request.modificationTime().isPresent()) {
@@ -118,7 +124,9 @@ final class PosixWriter implements DsiWriter {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        syncDirectory(target.getParent());
+        if (syncOnCommit) {
+            syncDirectory(target.getParent());
+        }
     }
 
     /** Makes the rename itself durable; not every file system lets a directory be synced. */
@@ -139,6 +147,33 @@ final class PosixWriter implements DsiWriter {
         closeChannel(); // stops writes in flight at once
         return io.supplyEvenWhenStopped(dsiPath, () -> {
             discard();
+            onFinished.accept(this);
+            return null;
+        });
+    }
+
+    /**
+     * Keeps what was written, hidden under the target's partial name, for a restart with REST
+     * ranges; an upload with nothing written is simply discarded. Replaces an older partial.
+     */
+    @Override
+    public CompletionStage<Void> suspend(Throwable cause) {
+        if (!state.compareAndSet(State.OPEN, State.FINISHED)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        closeChannel();
+        return io.supplyEvenWhenStopped(dsiPath, () -> {
+            if (durable.toList().isEmpty()) {
+                discard();
+            } else {
+                try {
+                    Files.move(temp, PosixUploads.partialFor(target), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    LOG.warn("cannot keep the interrupted upload to {} for a restart", dsiPath, e);
+                    discard();
+                }
+            }
             onFinished.accept(this);
             return null;
         });
