@@ -96,6 +96,16 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
 
         @AttributeDefinition(name = "Banner", description = "Text of the 220 greeting.")
         String banner() default "Gantry GridFTP Server ready.";
+
+        @AttributeDefinition(name = "Marker interval (s)",
+                description = "How often 111 restart and 112 performance markers are sent while receiving "
+                        + "in MODE E; clients may change it per session with TREV.")
+        int markerIntervalSeconds() default 5;
+
+        @AttributeDefinition(name = "Maximum parallel streams",
+                description = "The most MODE E data connections per stripe a client may ask for with "
+                        + "OPTS RETR Parallelism; larger requests are capped.")
+        int maxParallelism() default 64;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GridFtpServerComponent.class);

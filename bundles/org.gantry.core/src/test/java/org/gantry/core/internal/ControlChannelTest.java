@@ -79,11 +79,12 @@ class ControlChannelTest {
     void unknownVerbIs500KnownButUnimplementedIs502() throws Exception {
         try (TestFtpClient c = server.login("alice")) {
             assertEquals("500 Invalid command.", c.expect(500, "FROB x").first());
-            for (String verb : List.of("ACCT x", "REIN", "STOU", "SPAS", "ERET P 0 1 /x", "ESTO A 0 /x", "SBUF 1",
-                    "DCAU N", "PBSZ 0", "PROT P", "AUTH GSSAPI", "CKSM ADLER32 0 -1 /x", "SPOR 1,2")) {
+            for (String verb : List.of("ACCT x", "REIN", "STOU",
+                    "DCAU N", "PBSZ 0", "PROT P", "AUTH GSSAPI", "CKSM ADLER32 0 -1 /x")) {
                 assertEquals("502 Command not implemented.", c.expect(502, verb).first(), verb);
             }
-            assertEquals("504 Unsupported mode.", c.expect(504, "MODE E").first());
+            assertEquals("504 Unsupported mode.", c.expect(504, "MODE B").first());
+            assertEquals("200 Mode set to E.", c.expect(200, "MODE E").first());
             assertEquals("200 Mode set to S.", c.expect(200, "MODE S").first());
         }
     }
@@ -146,10 +147,11 @@ class ControlChannelTest {
             assertEquals("211 End.", feat.lines().get(feat.lines().size() - 1));
             List<String> lines = feat.lines();
             for (String f : List.of(" MLST Type*;Size*;Modify*;Perm*;UNIX.mode*;UNIX.owner*;UNIX.uid*;UNIX.group*;"
-                    + "UNIX.gid*;Unique*;", " SIZE", " MDTM", " REST STREAM", " UTF8")) {
+                    + "UNIX.gid*;Unique*;", " SIZE", " MDTM", " REST STREAM", " UTF8", " PARALLEL", " ERET", " ESTO",
+                    " SPAS", " SPOR", " SBUF", " MLSC", " MLSR")) {
                 assertTrue(lines.contains(f), () -> f + " missing in " + lines);
             }
-            for (String absent : List.of("PARALLEL", "DCAU", "ERET", "ESTO", "SPAS", "CKSM", "GETPUT", "AllowDelayed")) {
+            for (String absent : List.of("DCAU", "CKSM", "GETPUT", "AllowDelayed")) {
                 assertTrue(lines.stream().noneMatch(l -> l.contains(absent)), absent);
             }
         }
@@ -162,7 +164,8 @@ class ControlChannelTest {
             assertEquals("214-The following commands are recognized:", help.first());
             String all = String.join("\n", help.lines());
             assertTrue(all.contains("    RETR") && all.contains("    MLSD") && all.contains("    SITE"), all);
-            assertFalse(all.contains("ERET"), all);
+            assertTrue(all.contains("    ERET") && all.contains("    SPOR") && all.contains("    TREV"), all);
+            assertFalse(all.contains("CKSM"), all);
             assertEquals("214 Syntax: RETR <sp> file-name", c.expect(214, "HELP retr").first());
         }
     }
@@ -177,7 +180,11 @@ class ControlChannelTest {
             assertTrue(all.contains("STAGE <sp> path"), all);
             assertEquals("250 OK.", c.expect(250, "SITE CLIENTINFO scheme=ftp;appname=\"globus-url-copy\";").first());
             assertEquals("250 Staged /f on mem", c.expect(250, "SITE STAGE f").first());
-            c.expect(502, "SITE RETRBUFSIZE 1048576");
+            assertEquals("200 Site Command Successful.", c.expect(200, "SITE RETRBUFSIZE 1048576").first());
+            c.expect(200, "SITE STORBUFSIZE 4096");
+            c.expect(502, "SITE RETRBUFSIZE lots");
+            assertTrue(all.contains("TASKID"), all);
+            c.expect(250, "SITE TASKID fts-1234");
             c.expect(500, "SITE FROB");
         }
     }
@@ -189,7 +196,9 @@ class ControlChannelTest {
             assertEquals("200 MLST Type;Size;", c.expect(200, "OPTS MLST size;type;bogus;").first());
             assertTrue(c.expect(211, "FEAT").lines().contains(
                     " MLST Type*;Size*;Modify;Perm;UNIX.mode;UNIX.owner;UNIX.uid;UNIX.group;UNIX.gid;Unique;"));
-            c.expect(501, "OPTS RETR Parallelism=4,4,4;");
+            assertEquals("200 OPTS Command Successful.", c.expect(200, "OPTS RETR Parallelism=4,4,4;").first());
+            c.expect(501, "OPTS RETR Parallelism=zero;");
+            c.expect(501, "OPTS RETR Parallelism=0,0,0;");
         }
     }
 

@@ -70,7 +70,12 @@ class TransferTest {
             assertArrayEquals(Arrays.copyOfRange(data, 123456, data.length), c.download("RETR /f"));
             assertArrayEquals(data, c.download("RETR /f"), "REST applies to one transfer only");
             c.expect(501, "REST -5");
-            c.expect(501, "REST 0-100");
+            c.expect(501, "REST 100-5");
+            c.expect(350, "REST 0-100");
+            assertArrayEquals(Arrays.copyOfRange(data, 100, data.length), c.download("RETR /f"),
+                    "a range [0,100) done is offset 100 in stream mode");
+            c.expect(350, "REST 0-100,200-300");
+            c.expect(504, "RETR /f");
         }
     }
 

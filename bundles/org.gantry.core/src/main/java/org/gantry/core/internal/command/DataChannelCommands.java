@@ -3,6 +3,7 @@ package org.gantry.core.internal.command;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
@@ -16,7 +17,9 @@ import org.gantry.core.internal.session.ServerOptions;
 import org.gantry.core.internal.session.Session;
 
 /**
- * PASV, EPSV, PORT, EPRT: how the next transfer's data connection is made. Passive listeners
+ * PASV, EPSV, SPAS, PORT, EPRT, SPOR: how the next transfer's data connections are made. A
+ * single-node server has one stripe, so SPAS names one address; SPOR may name several receiving
+ * stripes, and MODE E sending serves each of them. Passive listeners
  * bind to the data bind address; the reply names the advertised address, which may differ
  * (NAT, a host name's public address).
  */
@@ -31,7 +34,10 @@ final class DataChannelCommands implements CommandFamily {
                 CommandSpec.verb("PASV").help("PASV (set server in passive mode)").handler(this::pasv),
                 CommandSpec.verb("EPSV").help("EPSV [<sp> 1 | 2 | ALL]").handler(this::epsv),
                 CommandSpec.verb("PORT").help("PORT <sp> h1,h2,h3,h4,p1,p2").handler(this::port),
-                CommandSpec.verb("EPRT").help("EPRT <sp> |af|address|port|").handler(this::eprt));
+                CommandSpec.verb("EPRT").help("EPRT <sp> |af|address|port|").handler(this::eprt),
+                CommandSpec.verb("SPAS").help("SPAS (striped passive)").feature("SPAS").handler(this::spas),
+                CommandSpec.verb("SPOR").help("SPOR <sp> h1,h2,h3,h4,p1,p2 [<sp> ...]").feature("SPOR")
+                        .handler(this::spor));
     }
 
     private CompletionStage<Reply> pasv(Session session, FtpCommand command) {
@@ -73,6 +79,46 @@ final class DataChannelCommands implements CommandFamily {
         return Commands.done(Replies.extendedPassive(listener.localAddress().getPort()));
     }
 
+    /** Passive for MODE E receiving; the reply lists this server's one stripe. */
+    private CompletionStage<Reply> spas(Session session, FtpCommand command) {
+        if (session.parameters().epsvAll()) {
+            return Commands.done(Replies.NOT_AFTER_EPSV_ALL);
+        }
+        InetAddress bind = bindAddress(session);
+        InetAddress advertised = advertisedAddress(session, bind);
+        PassiveListener listener = listen(session, bind);
+        if (listener == null) {
+            return Commands.done(Replies.NO_PASSIVE_PORT);
+        }
+        int port = listener.localAddress().getPort();
+        String hostPort = advertised instanceof Inet4Address v4
+                ? HostPort.formatPasv(v4, port)
+                : "|2|" + advertised.getHostAddress() + "|" + port + "|";
+        return Commands.done(Replies.stripedPassive(List.of(hostPort)));
+    }
+
+    /** Active for MODE E sending, to one address per receiving stripe. */
+    private CompletionStage<Reply> spor(Session session, FtpCommand command) {
+        if (session.parameters().epsvAll()) {
+            return Commands.done(Replies.NOT_AFTER_EPSV_ALL);
+        }
+        List<InetSocketAddress> stripes = new ArrayList<>();
+        for (String hostPort : Commands.requireArgument(command).trim().split("\\s+")) {
+            InetSocketAddress target;
+            try {
+                target = hostPort.startsWith("|") ? HostPort.parseEprt(hostPort) : HostPort.parsePort(hostPort);
+            } catch (IllegalArgumentException e) {
+                return Commands.done(Replies.PROTOCOL_NOT_SUPPORTED_REPLY);
+            }
+            if (target == null || target.getPort() < LOWEST_ACTIVE_PORT) {
+                return Commands.done(Replies.ILLEGAL_PORT);
+            }
+            stripes.add(target);
+        }
+        session.parameters().dataSetup(session.server().dataChannels().connector(stripes, bindAddress(session)));
+        return Commands.done(Replies.PORT_OK);
+    }
+
     private CompletionStage<Reply> port(Session session, FtpCommand command) {
         if (session.parameters().epsvAll()) {
             return Commands.done(Replies.NOT_AFTER_EPSV_ALL);
@@ -103,12 +149,13 @@ final class DataChannelCommands implements CommandFamily {
     }
 
     private static void connectTo(Session session, InetSocketAddress target) {
-        session.parameters().dataSetup(session.server().dataChannels().connector(target, bindAddress(session)));
+        session.parameters().dataSetup(session.server().dataChannels().connector(List.of(target), bindAddress(session)));
     }
 
     private static PassiveListener listen(Session session, InetAddress bind) {
         session.parameters().dataSetup(null);
-        PassiveListener listener = session.server().dataChannels().listen(bind, session.options().passivePorts());
+        PassiveListener listener = session.server().dataChannels().listen(bind, session.options().passivePorts(),
+                session.parameters().socketBuffer());
         if (listener != null) {
             session.parameters().dataSetup(listener);
         }

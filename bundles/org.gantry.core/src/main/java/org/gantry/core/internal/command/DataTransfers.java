@@ -1,11 +1,11 @@
 package org.gantry.core.internal.command;
 
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.gantry.core.internal.data.DataChannelSetup;
+import org.gantry.core.internal.data.DataOptions;
 import org.gantry.core.internal.data.IncomingData;
 import org.gantry.core.internal.data.OutgoingData;
 import org.gantry.core.internal.data.TransferMode;
@@ -14,11 +14,14 @@ import org.gantry.core.internal.protocol.Replies;
 import org.gantry.core.internal.protocol.Reply;
 import org.gantry.core.internal.session.Session;
 import org.gantry.core.internal.session.TransferSlot;
+import org.gantry.core.internal.transfer.StoreTask;
 import org.gantry.core.internal.transfer.TransferTask;
 
 /**
- * The part every data transfer command shares: take the data channel set up by PASV/PORT, let
- * the session's mode connect it, answer 150, and run the task where aborts can reach it.
+ * The part every data transfer command shares: take the data channel set up by PASV/PORT (MODE
+ * E keeps it for the next transfers), let the session's mode connect it, answer 150 (125 on a
+ * reused connection), run the task where aborts can reach it, and send markers while a MODE E
+ * upload runs.
  */
 final class DataTransfers {
 
@@ -27,7 +30,7 @@ final class DataTransfers {
 
     /** The data channel setup for this transfer, or a 425 reply if PASV/PORT did not come first. */
     static DataChannelSetup takeSetup(Session session) {
-        DataChannelSetup setup = session.parameters().takeDataSetup();
+        DataChannelSetup setup = session.parameters().dataSetupForTransfer();
         if (setup == null) {
             throw new FtpReplyException(Replies.CANT_OPEN_DATA_REPLY);
         }
@@ -43,35 +46,65 @@ final class DataTransfers {
             Function<OutgoingData, TransferTask> task) {
         TransferSlot slot = slot(session);
         TransferMode mode = session.parameters().mode();
-        Duration timeout = session.options().dataTimeout();
-        return slot.guard(mode.openOutgoing(setup, timeout), OutgoingData::abort)
-                .thenCompose(out -> run(session, slot, task.apply(out)));
+        return slot.guard(mode.openOutgoing(setup, options(session)), OutgoingData::abort)
+                .thenCompose(out -> run(session, slot, out.reusesConnection(), task.apply(out)));
     }
 
-    static CompletionStage<Long> receive(Session session, DataChannelSetup setup, long startOffset,
-            Function<IncomingData, TransferTask> task) {
+    static CompletionStage<Long> receive(Session session, DataChannelSetup setup,
+            Function<IncomingData, StoreTask> task) {
         TransferSlot slot = slot(session);
         TransferMode mode = session.parameters().mode();
-        Duration timeout = session.options().dataTimeout();
-        return slot.guard(mode.openIncoming(setup, startOffset, timeout), IncomingData::abort)
-                .thenCompose(in -> run(session, slot, task.apply(in)));
+        boolean markers = mode.keepsSetup();
+        return slot.guard(mode.openIncoming(setup, options(session)), IncomingData::abort)
+                .thenCompose(in -> {
+                    StoreTask store = task.apply(in);
+                    if (!markers) {
+                        return run(session, slot, in.reusesConnection(), store);
+                    }
+                    session.reply(in.reusesConnection() ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
+                    TransferMarkers m = TransferMarkers.start(session, in.executor(), store::bytesTransferred,
+                            store::storedRanges);
+                    slot.attach(store);
+                    return store.start().whenComplete((n, t) -> {
+                        if (t == null) {
+                            m.finish();
+                        } else {
+                            m.stop();
+                        }
+                    });
+                });
     }
 
-    private static CompletionStage<Long> run(Session session, TransferSlot slot, TransferTask task) {
-        session.reply(Replies.BEGINNING_TRANSFER);
+    private static DataOptions options(Session session) {
+        int parallelism = Math.min(session.parameters().parallelism(), session.options().maxParallelism());
+        return new DataOptions(session.options().dataTimeout(), parallelism, session.parameters().socketBuffer());
+    }
+
+    private static CompletionStage<Long> run(Session session, TransferSlot slot, boolean reused, TransferTask task) {
+        session.reply(reused ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
         slot.attach(task);
         return task.start();
     }
 
-    /** Runs the body and closes the data channel setup when it ends, however it ends. */
-    static CompletionStage<Reply> closing(DataChannelSetup setup, Supplier<CompletionStage<Reply>> body) {
+    /**
+     * Runs the body; when it ends, however it ends, closes a one-transfer setup (stream mode),
+     * and drops a kept one after a failure, since its connections are in an unknown state.
+     */
+    static CompletionStage<Reply> closing(Session session, DataChannelSetup setup, Supplier<CompletionStage<Reply>> body) {
+        boolean kept = session.parameters().mode().keepsSetup();
         CompletionStage<Reply> stage;
         try {
             stage = body.get();
         } catch (RuntimeException e) {
-            setup.close();
+            if (!kept) {
+                setup.close();
+            }
             throw e;
         }
-        return stage.whenComplete((r, t) -> setup.close());
+        return stage.whenComplete((r, t) -> {
+            if (!kept) {
+                setup.close();
+            }
+        });
     }
 }

@@ -31,7 +31,7 @@ final class InfoCommands implements CommandFamily {
                 CommandSpec.verb("SYST").beforeLogin().help("SYST (get type of operating system)")
                         .handler((s, c) -> Commands.done(Replies.SYSTEM)),
                 CommandSpec.verb("FEAT").beforeLogin().help("FEAT (list server extensions)").handler(this::feat),
-                CommandSpec.verb("OPTS").help("OPTS <sp> UTF8 ON | MLST <sp> facts").feature("UTF8")
+                CommandSpec.verb("OPTS").help("OPTS <sp> UTF8 ON | MLST <sp> facts | RETR <sp> Parallelism=n,n,n;").feature("UTF8")
                         .handler(this::opts),
                 CommandSpec.verb("HELP").beforeLogin().help("HELP [<sp> command]").handler(this::help),
                 CommandSpec.verb("STAT").duringTransfer().help("STAT [<sp> path]").handler(this::stat));
@@ -49,6 +49,9 @@ final class InfoCommands implements CommandFamily {
         if (target.equals("UTF8") && value.equalsIgnoreCase("ON")) {
             return Commands.done(Replies.OPTS_OK);
         }
+        if (target.equals("RETR")) {
+            return Commands.done(retrieveOptions(session, value));
+        }
         if (target.equals("MLST")) {
             Set<String> facts = MlstFacts.select(value);
             session.parameters().mlstFacts(facts);
@@ -57,6 +60,35 @@ final class InfoCommands implements CommandFamily {
             return Commands.done(Reply.of(Replies.OK, sb.toString()));
         }
         return Commands.done(Replies.SYNTAX_ERROR_ARGS);
+    }
+
+    /**
+     * {@code OPTS RETR Parallelism=start,min,max;[StripeLayout=...;BlockSize=n;]}: the number of
+     * MODE E connections this server opens when it sends. Layout options only matter with
+     * several stripes per side and are accepted as given.
+     */
+    private static Reply retrieveOptions(Session session, String value) {
+        for (String option : value.split(";")) {
+            String[] kv = option.trim().split("=", 2);
+            if (kv[0].isEmpty()) {
+                continue;
+            }
+            if (kv.length != 2) {
+                return Replies.SYNTAX_ERROR_ARGS;
+            }
+            if (kv[0].trim().equalsIgnoreCase("Parallelism")) {
+                try {
+                    int streams = Integer.parseInt(kv[1].split(",")[0].trim());
+                    if (streams < 1) {
+                        return Replies.SYNTAX_ERROR_ARGS;
+                    }
+                    session.parameters().parallelism(Math.min(streams, session.options().maxParallelism()));
+                } catch (NumberFormatException e) {
+                    return Replies.SYNTAX_ERROR_ARGS;
+                }
+            }
+        }
+        return Replies.OPTS_OK;
     }
 
     private CompletionStage<Reply> help(Session session, FtpCommand command) {

@@ -20,13 +20,17 @@ import org.gantry.core.internal.session.StorageAccess;
 import org.gantry.core.internal.session.Target;
 import org.gantry.core.internal.session.VirtualPaths;
 import org.gantry.core.internal.transfer.ListingTask;
+import org.gantry.core.internal.transfer.RecursiveListing;
 import org.gantry.dsi.api.DirectoryListing;
 import org.gantry.dsi.api.FileInfo;
 
-/** LIST, NLST and MLSD over the data channel; MLST on the control channel. */
+/**
+ * LIST, NLST, MLSD and MLSR (recursive) over the data channel; MLST and MLSC (Globus's MLSD
+ * over the control channel) on the control channel.
+ */
 final class ListingCommands implements CommandFamily {
 
-    private enum Kind { LIST, NLST, MLSD }
+    private enum Kind { LIST, NLST, MLSD, MLSR }
 
     @Override
     public List<CommandSpec> commands() {
@@ -34,6 +38,9 @@ final class ListingCommands implements CommandFamily {
                 CommandSpec.verb("LIST").transfer().help("LIST [<sp> path]").handler((s, c) -> list(s, c, Kind.LIST)),
                 CommandSpec.verb("NLST").transfer().help("NLST [<sp> path]").handler((s, c) -> list(s, c, Kind.NLST)),
                 CommandSpec.verb("MLSD").transfer().help("MLSD [<sp> path]").handler((s, c) -> list(s, c, Kind.MLSD)),
+                CommandSpec.verb("MLSR").transfer().help("MLSR [<sp> path]").feature("MLSR")
+                        .handler((s, c) -> list(s, c, Kind.MLSR)),
+                CommandSpec.verb("MLSC").help("MLSC [<sp> path]").feature("MLSC").handler(this::mlsc),
                 CommandSpec.verb("MLST").help("MLST [<sp> path]")
                         .features(s -> List.of(MlstFacts.featLine(s.parameters().mlstFacts())))
                         .handler(this::mlst));
@@ -51,11 +58,12 @@ final class ListingCommands implements CommandFamily {
 
     private CompletionStage<Reply> list(Session session, FtpCommand command, Kind kind) {
         // REST and ALLO apply to the next transfer, listings included.
-        session.parameters().takeRestartOffset();
+        session.parameters().takeRestart();
         session.parameters().takeAllocation();
         DataChannelSetup setup = DataTransfers.takeSetup(session);
-        return DataTransfers.closing(setup, () -> {
-            String argument = kind == Kind.MLSD ? command.argument() : withoutLsOptions(command.argument());
+        return DataTransfers.closing(session, setup, () -> {
+            boolean machine = kind == Kind.MLSD || kind == Kind.MLSR;
+            String argument = machine ? command.argument() : withoutLsOptions(command.argument());
             Target target = session.storage().target(argument);
             DataTransfers.slot(session).describe(target, session.server().resolver().transfers());
             return session.storage().call(target, (ds, p) -> ds.stat(p, true))
@@ -67,10 +75,14 @@ final class ListingCommands implements CommandFamily {
     /** What to send: the entries (a one-entry listing for a file) and MLSD's header lines. */
     private CompletionStage<Prepared> listing(Session session, Target target, FileInfo info, Kind kind) {
         if (!info.isDirectory()) {
-            if (kind == Kind.MLSD) {
+            if (kind == Kind.MLSD || kind == Kind.MLSR) {
                 throw new FtpReplyException(Replies.ARGUMENT_SYNTAX_ERROR, target.userPath() + ": Not a directory.");
             }
             return CompletableFuture.completedFuture(new Prepared(new SingleEntryListing(info), List.of()));
+        }
+        if (kind == Kind.MLSR) {
+            return session.dsiSessions().get(target.entry()).thenApply(ds -> new Prepared(
+                    new RecursiveListing(ds, target.dsiPath()), List.of()));
         }
         CompletionStage<List<String>> header = kind == Kind.MLSD
                 ? mlsdHeader(session, target, info)
@@ -106,7 +118,7 @@ final class ListingCommands implements CommandFamily {
         boolean ro = session.readOnly();
         Instant now = Instant.now();
         Function<FileInfo, String> format = switch (kind) {
-            case MLSD -> info -> MlstFacts.line(info, MlstFacts.typeOf(info), info.name(), facts, ro);
+            case MLSD, MLSR -> info -> MlstFacts.line(info, MlstFacts.typeOf(info), info.name(), facts, ro);
             case LIST -> info -> LsFormat.line(info, info.name(), now);
             case NLST -> FileInfo::name;
         };
@@ -119,6 +131,40 @@ final class ListingCommands implements CommandFamily {
                     }
                     return Replies.TRANSFER_COMPLETE_REPLY;
                 });
+    }
+
+    /**
+     * MLSC: the MLSD entries as a multi-line control-channel reply. Meant for browsing (Globus's
+     * directory agents), so very large directories are cut off with a note rather than
+     * building an unbounded reply.
+     */
+    private CompletionStage<Reply> mlsc(Session session, FtpCommand command) {
+        Target target = session.storage().target(command.argument());
+        String shown = command.hasArgument() ? command.argument() : target.userPath();
+        Set<String> facts = session.parameters().mlstFacts();
+        boolean ro = session.readOnly();
+        return session.storage().call(target, (ds, p) -> ds.list(p))
+                .thenCompose(listing -> collect(listing, new ArrayList<>()).whenComplete((l, t) -> listing.close()))
+                .thenApply(entries -> {
+                    List<String> lines = new ArrayList<>();
+                    entries.stream().limit(MLSC_LIMIT).forEach(info ->
+                            lines.add(" " + MlstFacts.line(info, MlstFacts.typeOf(info), info.name(), facts, ro)));
+                    String last = entries.size() > MLSC_LIMIT
+                            ? "End (first " + MLSC_LIMIT + " entries; use MLSD for all)." : "End.";
+                    return Reply.multi(Replies.FILE_ACTION_OK, "Contents of " + shown, lines, last);
+                });
+    }
+
+    static final int MLSC_LIMIT = 100_000;
+
+    private static CompletionStage<List<FileInfo>> collect(DirectoryListing listing, List<FileInfo> into) {
+        return listing.next(ListingTask.BATCH).thenCompose(batch -> {
+            if (batch.isEmpty() || into.size() > MLSC_LIMIT) {
+                return CompletableFuture.completedFuture(into);
+            }
+            into.addAll(batch);
+            return collect(listing, into);
+        });
     }
 
     /** LIST/NLST arguments may start with {@code ls} options such as {@code -la}; they are ignored. */

@@ -30,12 +30,20 @@ final class SiteCommands implements CommandFamily {
             "HELP",
             "CHMOD <sp> mode <sp> path",
             "UTIME <sp> YYYYMMDDHHMMSS <sp> path",
-            "CLIENTINFO <sp> key=value;...");
+            "CLIENTINFO <sp> key=value;...",
+            "TASKID <sp> id",
+            "RETRBUFSIZE <sp> bytes",
+            "STORBUFSIZE <sp> bytes",
+            "BUFSIZE <sp> bytes",
+            "SBUF <sp> bytes");
+
+    /** GCT's and dCache's names for the TCP buffer size of the following data connections. */
+    private static final Set<String> BUFFER_SIZE_VERBS = Set.of("RETRBUFSIZE", "STORBUFSIZE", "RBUFSZ", "RBUFSIZ",
+            "SBUFSZ", "SBUFSIZ", "BUFSIZE", "SBUF");
 
     /** SITE verbs other GridFTP servers offer that this one does not (yet): 502, not 500. */
-    private static final Set<String> KNOWN_NOT_IMPLEMENTED = Set.of("RETRBUFSIZE", "STORBUFSIZE", "RBUFSZ",
-            "RBUFSIZ", "SBUFSZ", "SBUFSIZ", "BUFSIZE", "CHGRP", "SYMLINK", "AUTHZ_ASSERT", "WHOAMI",
-            "SETNETSTACK", "SETDISKSTACK", "VERSION", "TASKID");
+    private static final Set<String> KNOWN_NOT_IMPLEMENTED = Set.of("CHGRP", "SYMLINK", "AUTHZ_ASSERT", "WHOAMI",
+            "SETNETSTACK", "SETDISKSTACK", "VERSION");
 
     @Override
     public List<CommandSpec> commands() {
@@ -55,7 +63,12 @@ final class SiteCommands implements CommandFamily {
                 return utime(session, rest);
             case "CLIENTINFO":
                 return clientInfo(session, rest);
+            case "TASKID":
+                return taskId(session, rest);
             default:
+                if (BUFFER_SIZE_VERBS.contains(verb)) {
+                    return bufferSize(session, rest);
+                }
                 Optional<Contributed> contributed = contributed(session, verb);
                 if (contributed.isPresent()) {
                     return runContributed(session, contributed.get(), rest);
@@ -63,6 +76,24 @@ final class SiteCommands implements CommandFamily {
                 return Commands.done(KNOWN_NOT_IMPLEMENTED.contains(verb)
                         ? Replies.NOT_IMPLEMENTED_REPLY : Replies.INVALID_COMMAND);
         }
+    }
+
+    private static CompletionStage<Reply> bufferSize(Session session, String args) {
+        int size = ParameterCommands.socketBuffer(args);
+        if (size < 0) {
+            return Commands.done(Replies.INVALID_PARAMETER);
+        }
+        session.parameters().socketBuffer(size);
+        return Commands.done(Replies.SITE_OK);
+    }
+
+    /** FTS and Globus tag sessions with their task id; it shows in the session list and logs. */
+    private static CompletionStage<Reply> taskId(Session session, String id) {
+        if (id.isEmpty() || id.length() > 256) {
+            return Commands.done(Replies.SYNTAX_ERROR_ARGS);
+        }
+        session.clientInfo().put("taskid", id);
+        return Commands.done(Replies.OK_DOT);
     }
 
     private Reply help(Session session) {

@@ -13,13 +13,16 @@ import org.gantry.core.internal.protocol.FtpCommand;
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.core.internal.protocol.Replies;
 import org.gantry.core.internal.protocol.Reply;
+import org.gantry.core.internal.session.Restart;
 import org.gantry.core.internal.session.Session;
 import org.gantry.core.internal.session.StorageAccess;
 import org.gantry.core.internal.session.Target;
 import org.gantry.core.internal.session.TransferSlot;
 import org.gantry.core.internal.transfer.RetrieveTask;
+import org.gantry.core.internal.transfer.StoreLayout;
 import org.gantry.core.internal.transfer.StoreTask;
 import org.gantry.dsi.api.ByteRange;
+import org.gantry.dsi.api.DsiCapabilities;
 import org.gantry.dsi.api.DsiReader;
 import org.gantry.dsi.api.DsiWriter;
 import org.gantry.dsi.api.IsDirectoryException;
@@ -28,68 +31,149 @@ import org.gantry.dsi.api.NotSupportedException;
 import org.gantry.dsi.api.ReadRequest;
 import org.gantry.dsi.api.WriteRequest;
 
-/** RETR, STOR, APPE and ABOR. */
+/**
+ * RETR, ERET, STOR, APPE, ESTO and ABOR. A retrieve sends byte ranges of a "virtual file" (the
+ * whole file, or an ERET section) minus what a REST said is done; a store receives into an
+ * upload whose layout (shift, ranges already present, expected end) the verb and the REST/ALLO
+ * before it decide. Offsets follow GFD.20 as the Globus server implements it: ERET and ESTO
+ * blocks are relative to the section's offset.
+ */
 final class TransferCommands implements CommandFamily {
 
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                CommandSpec.verb("RETR").transfer().help("RETR <sp> file-name").handler(this::retr),
+                CommandSpec.verb("RETR").transfer().help("RETR <sp> file-name")
+                        .handler((s, c) -> retrieve(s, Commands.requireArgument(c), 0, -1)),
+                CommandSpec.verb("ERET").transfer().help("ERET <sp> P <sp> offset <sp> length <sp> file-name")
+                        .feature("ERET").handler(this::eret),
                 CommandSpec.verb("STOR").transfer().modifies().help("STOR <sp> file-name")
-                        .handler((s, c) -> store(s, c, false)),
+                        .handler((s, c) -> store(s, Commands.requireArgument(c), StoreKind.STOR, 0)),
                 CommandSpec.verb("APPE").transfer().modifies().help("APPE <sp> file-name")
-                        .handler((s, c) -> store(s, c, true)),
+                        .handler((s, c) -> store(s, Commands.requireArgument(c), StoreKind.APPE, 0)),
+                CommandSpec.verb("ESTO").transfer().modifies().help("ESTO <sp> A <sp> offset <sp> file-name")
+                        .feature("ESTO").handler(this::esto),
                 CommandSpec.verb("ABOR").abortsTransfers().help("ABOR (abort operation)").handler(this::abor));
     }
 
-    private CompletionStage<Reply> retr(Session session, FtpCommand command) {
-        long offset = session.parameters().takeRestartOffset();
+    private enum StoreKind { STOR, APPE, ESTO }
+
+    /** {@code ERET P offset length path}: a section of the file, sent as if it were a file. */
+    private CompletionStage<Reply> eret(Session session, FtpCommand command) {
+        String[] args = Commands.requireArgument(command).trim().split(" +", 4);
+        if (args.length < 4 || !args[0].equalsIgnoreCase("P")) {
+            session.parameters().takeRestart();
+            return Commands.done(Reply.of(Replies.PARAMETER_NOT_IMPLEMENTED, "ERET only supports P offset length."));
+        }
+        return retrieve(session, args[3], Commands.parseSize(args[1]), Commands.parseSize(args[2]));
+    }
+
+    /** {@code ESTO A offset path}: blocks land at their offset plus this one; nothing is truncated. */
+    private CompletionStage<Reply> esto(Session session, FtpCommand command) {
+        String[] args = Commands.requireArgument(command).trim().split(" +", 3);
+        if (args.length < 3 || !args[0].equalsIgnoreCase("A")) {
+            session.parameters().takeRestart();
+            return Commands.done(Reply.of(Replies.PARAMETER_NOT_IMPLEMENTED, "ESTO only supports A offset."));
+        }
+        return store(session, args[2], StoreKind.ESTO, Commands.parseSize(args[1]));
+    }
+
+    /**
+     * @param sectionOffset where the virtual file starts in the real one
+     * @param sectionLength its length, or -1 for "to the end"
+     */
+    private CompletionStage<Reply> retrieve(Session session, String path, long sectionOffset, long sectionLength) {
+        Restart restart = session.parameters().takeRestart();
         session.parameters().takeAllocation(); // an ALLO applies to the next transfer, whatever it is
+        long virtualEnd = sectionLength < 0 ? ByteRange.TO_END : sectionLength;
+        List<ByteRange> ranges = restart.toTransfer(virtualEnd).stream()
+                .map(r -> new ByteRange(sectionOffset + r.start(),
+                        r.end() == ByteRange.TO_END ? ByteRange.TO_END : sectionOffset + r.end()))
+                .toList();
+        if (ranges.size() > 1 && !session.parameters().mode().keepsSetup()) {
+            return Commands.done(Replies.NON_CONTIGUOUS_RESTART);
+        }
         DataChannelSetup setup = DataTransfers.takeSetup(session);
-        return DataTransfers.closing(setup, () -> {
-            Target target = session.storage().target(Commands.requireArgument(command));
+        return DataTransfers.closing(session, setup, () -> {
+            Target target = session.storage().target(path);
             TransferSlot slot = DataTransfers.slot(session);
             slot.describe(target, session.server().resolver().transfers());
-            ReadRequest request = new ReadRequest(List.of(new ByteRange(offset, ByteRange.TO_END)));
+            ReadRequest request = new ReadRequest(ranges.isEmpty() ? List.of(new ByteRange(0, 0)) : ranges);
             CompletionStage<DsiReader> open = slot.guard(
                     session.storage().call(target, (ds, p) -> ds.openRead(p, request)), DsiReader::close);
             return mapped(target, open.thenCompose(reader -> DataTransfers.send(session, setup,
-                    out -> new RetrieveTask(reader, out, offset, session.options().dataTimeout()))
+                    out -> new RetrieveTask(reader, out, ranges, sectionOffset, session.options().dataTimeout()))
                     .whenComplete((n, t) -> reader.close())));
         });
     }
 
-    private CompletionStage<Reply> store(Session session, FtpCommand command, boolean append) {
-        long rest = session.parameters().takeRestartOffset();
+    private CompletionStage<Reply> store(Session session, String path, StoreKind kind, long estoOffset) {
+        Restart restart = session.parameters().takeRestart();
         long allocation = session.parameters().takeAllocation();
+        boolean blocks = session.parameters().mode().keepsSetup();
+        if (!blocks && restart.streamOffset().isEmpty()) {
+            return Commands.done(Replies.NON_CONTIGUOUS_RESTART);
+        }
         DataChannelSetup setup = DataTransfers.takeSetup(session);
-        return DataTransfers.closing(setup, () -> {
-            Target target = session.storage().target(Commands.requireArgument(command));
+        return DataTransfers.closing(session, setup, () -> {
+            Target target = session.storage().target(path);
             TransferSlot slot = DataTransfers.slot(session);
             slot.describe(target, session.server().resolver().transfers());
-            CompletionStage<Long> start = append ? currentSize(session, target) : CompletableFuture.completedFuture(rest);
-            return mapped(target, start.thenCompose(offset -> {
-                boolean truncate = offset == 0;
-                if (!truncate && !target.entry().dsi().capabilities().append()) {
+            DsiCapabilities caps = target.entry().dsi().capabilities();
+            CompletionStage<Long> base = kind == StoreKind.APPE
+                    ? currentSize(session, target)
+                    : CompletableFuture.completedFuture(kind == StoreKind.ESTO ? estoOffset : 0L);
+            return mapped(target, base.thenCompose(start -> {
+                StoreLayout layout = layout(kind, start, restart, allocation, blocks);
+                List<ByteRange> present = layout.present().stream()
+                        .map(r -> new ByteRange(layout.shift() + r.start(), layout.shift() + r.end())).toList();
+                boolean resume = blocks && !present.isEmpty();
+                boolean truncate = kind == StoreKind.STOR && layout.shift() == 0 && !resume;
+                if (!truncate && !resume && !caps.append()) {
                     throw StorageAccess.mapFailure(target, new NotSupportedException("append"));
                 }
-                long minimum = allocation < 0 ? -1 : append ? allocation : Math.max(0, allocation - offset);
-                WriteRequest request = new WriteRequest(truncate, allocation, Optional.empty(), Optional.empty());
+                WriteRequest request = new WriteRequest(truncate, allocation, Optional.empty(), Optional.empty(),
+                        resume ? present : List.of());
                 CompletionStage<DsiWriter> open = slot.guard(session.storage().call(target,
                         (ds, p) -> ds.openWrite(p, request),
                         allocation >= 0 ? DsiErrorMapper::forAllocation : DsiErrorMapper::toReply),
                         w -> w.abort(new CancellationException("transfer aborted")));
-                return open.thenCompose(writer -> DataTransfers.receive(session, setup, offset,
-                        in -> new StoreTask(writer, in, offset, minimum, session::controlOpen,
-                                session.options().dataTimeout()))
-                        .whenComplete((n, t) -> {
-                            if (t != null) {
-                                // Idempotent: the task may have aborted it already.
-                                writer.abort(FailureMapper.unwrap(t));
-                            }
-                        }));
+                return open.thenCompose(writer -> {
+                    if (resume && !covers(writer, present)) {
+                        writer.abort(new CancellationException("nothing to resume"));
+                        throw new FtpReplyException(Replies.NOTHING_TO_RESUME);
+                    }
+                    return DataTransfers.receive(session, setup,
+                            in -> new StoreTask(writer, in, layout, caps.randomWrites(), caps.keepsPartialUploads(),
+                                    session::controlOpen, session.options().dataTimeout()))
+                            .whenComplete((n, t) -> {
+                                if (t != null) {
+                                    // A no-op if the task already ended the upload (it may have kept it).
+                                    writer.abort(FailureMapper.unwrap(t));
+                                }
+                            });
+                });
             }));
         });
+    }
+
+    /**
+     * Stream mode: REST n and APPE shift the incoming bytes. MODE E: REST ranges are present
+     * already; ESTO shifts. ALLO is the size of the data this transfer completes.
+     */
+    private static StoreLayout layout(StoreKind kind, long start, Restart restart, long allocation, boolean blocks) {
+        if (!blocks) {
+            long shift = start + restart.streamOffset().orElse(0);
+            long expected = allocation < 0 ? -1 : kind == StoreKind.STOR ? Math.max(0, allocation - shift) : allocation;
+            return new StoreLayout(shift, List.of(), expected, false);
+        }
+        return new StoreLayout(start, restart.done(), allocation, true);
+    }
+
+    private static boolean covers(DsiWriter writer, List<ByteRange> present) {
+        org.gantry.dsi.support.RangeSet stored = new org.gantry.dsi.support.RangeSet();
+        writer.durableRanges().forEach(r -> stored.add(r.start(), r.end()));
+        return present.stream().allMatch(r -> stored.covers(r.start(), r.end()));
     }
 
     /** APPE writes at the end of the file; a missing file is a plain STOR. */

@@ -2,17 +2,23 @@ package org.gantry.core.internal.data;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
-/** Makes passive listeners and active connectors on the server's data event loops. */
+/**
+ * Makes passive listeners and active connectors. Each setup gets one event loop of the data
+ * group for all its connections, so a transfer's streams and its engine share one thread and
+ * need no locking; different transfers spread over the loops.
+ */
 public final class DataChannelFactory {
 
     private final EventLoopGroup group;
@@ -26,12 +32,13 @@ public final class DataChannelFactory {
      *
      * @return the listener, or null if no port of the range could be bound
      */
-    public PassiveListener listen(InetAddress bind, PortRange range) {
-        PassiveListener listener = new PassiveListener();
+    public PassiveListener listen(InetAddress bind, PortRange range, int socketBuffer) {
+        EventLoop loop = group.next();
+        PassiveListener listener = new PassiveListener(loop);
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
+                .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 4)
+                .option(ChannelOption.SO_BACKLOG, 64)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
@@ -39,6 +46,11 @@ public final class DataChannelFactory {
                         listener.accepted(ch);
                     }
                 });
+        if (socketBuffer > 0) {
+            // Set on the listening socket so that accepted ones get the window scale for it.
+            bootstrap.option(ChannelOption.SO_RCVBUF, socketBuffer)
+                    .childOption(ChannelOption.SO_SNDBUF, socketBuffer);
+        }
         Channel[] bound = new Channel[1];
         int port = range.firstAccepted(p -> {
             var future = bootstrap.bind(new InetSocketAddress(bind, p)).awaitUninterruptibly();
@@ -52,10 +64,11 @@ public final class DataChannelFactory {
         return listener;
     }
 
-    /** A setup that connects to {@code target} when the transfer starts. */
-    public ActiveConnector connector(InetSocketAddress target, InetAddress localBind) {
+    /** A setup that connects to {@code stripes} (one address per receiving stripe) when a transfer starts. */
+    public ActiveConnector connector(List<InetSocketAddress> stripes, InetAddress localBind) {
+        EventLoop loop = group.next();
         Bootstrap bootstrap = new Bootstrap()
-                .group(group)
+                .group(loop)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .handler(new ChannelInitializer<Channel>() {
@@ -64,6 +77,6 @@ public final class DataChannelFactory {
                         // handlers are added by the transfer mode once the connection is used
                     }
                 });
-        return new ActiveConnector(bootstrap, target, localBind);
+        return new ActiveConnector(bootstrap, loop, stripes, localBind);
     }
 }

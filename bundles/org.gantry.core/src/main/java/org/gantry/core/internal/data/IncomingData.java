@@ -14,13 +14,18 @@ public interface IncomingData {
     /** Asks for more data once the engine has room for it. */
     void requestMore();
 
+    /** Whether connections of an earlier transfer carry this one (reply 125 instead of 150). */
+    default boolean reusesConnection() {
+        return false;
+    }
+
     /** Drops the connection(s) at once; no more callbacks follow. */
     void abort();
 
     /** Callbacks, all on {@link IncomingData#executor()}. */
     interface BlockReceiver {
 
-        /** File data at an absolute offset; the receiver owns {@code data}. */
+        /** File data at an offset relative to the transfer's start; the receiver owns {@code data}. */
         void onBlock(long offset, io.netty.buffer.ByteBuf data);
 
         /** The current batch of reads is done; a good moment to ask for more. */

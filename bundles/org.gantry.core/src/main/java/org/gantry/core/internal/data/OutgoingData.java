@@ -15,10 +15,27 @@ public interface OutgoingData {
     ByteBufAllocator alloc();
 
     /**
-     * Sends a block of file data; takes ownership of {@code data}. Completes once the bytes are
-     * handed to the network, which is the engine's back-pressure; fails if the peer went away.
+     * Sends a block of file data at {@code offset} (relative to the transfer's start); takes
+     * ownership of {@code data}. Completes once the bytes are handed to the network, which is the
+     * engine's back-pressure; fails if the peer went away.
      */
     CompletionStage<Void> send(ByteBuf data, long offset);
+
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code position} straight from the file
+     * (sendfile), framed as a block at {@code offset}. The channel stays open.
+     */
+    CompletionStage<Void> sendFile(java.nio.channels.FileChannel file, long position, int count, long offset);
+
+    /** How many blocks the engine should keep in flight to keep every connection busy. */
+    default int blocksInFlight() {
+        return 4;
+    }
+
+    /** Whether connections of an earlier transfer carry this one (reply 125 instead of 150). */
+    default boolean reusesConnection() {
+        return false;
+    }
 
     /** Signals the end of the data and completes when the receiver can see it. */
     CompletionStage<Void> finish();

@@ -2,52 +2,97 @@ package org.gantry.core.internal.data;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.core.internal.protocol.Replies;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 
 /**
- * A passive (PASV/EPSV) listener: accepts exactly one connection for the next transfer and stops
- * listening as soon as it has it. Clients usually connect before they send the transfer command,
- * so the accepted channel waits, with auto-read off, until the transfer uses it.
+ * A passive (PASV/EPSV/SPAS) listener. In stream mode it serves one transfer with the first
+ * connection and stops listening; in MODE E it keeps listening, because senders may open any
+ * number of connections, and it keeps the connections a transfer ended cleanly on (EOD without
+ * CLOSE) for the next transfer. Clients often connect before they send the transfer command,
+ * so accepted connections wait, with auto-read off, until a transfer uses them. All connections
+ * live on the listener's one event loop, which is also where MODE E transfers run.
  */
 public final class PassiveListener implements DataChannelSetup {
 
-    private final CompletableFuture<Channel> accepted = new CompletableFuture<>();
-    private volatile Channel serverChannel;
+    private final EventLoop loop;
+    private final Deque<Channel> waiting = new ArrayDeque<>();
+    private final Deque<CompletableFuture<Channel>> streamWaiters = new ArrayDeque<>();
+    private Consumer<Channel> subscriber;
+    private Channel serverChannel;
+    private boolean closed;
 
-    PassiveListener() {
+    PassiveListener(EventLoop loop) {
+        this.loop = loop;
     }
 
-    void listening(Channel channel) {
+    synchronized void listening(Channel channel) {
         this.serverChannel = channel;
     }
 
-    /** Called on the event loop for every incoming connection. */
+    @Override
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    /** Called for every incoming connection. */
     void accepted(Channel child) {
-        if (accepted.complete(child)) {
-            Channel server = serverChannel;
-            if (server != null) {
-                server.close();
+        Consumer<Channel> deliverTo;
+        CompletableFuture<Channel> streamWaiter;
+        synchronized (this) {
+            if (closed) {
+                child.close();
+                return;
             }
+            child.closeFuture().addListener(f -> forget(child));
+            deliverTo = subscriber;
+            streamWaiter = deliverTo == null ? streamWaiters.pollFirst() : null;
+            if (deliverTo == null && streamWaiter == null) {
+                waiting.addLast(child);
+                return;
+            }
+        }
+        if (deliverTo != null) {
+            deliverTo.accept(child);
         } else {
-            child.close();
+            stopListening();
+            streamWaiter.complete(child);
         }
     }
 
     /** The address and port the listener is bound to. */
-    public InetSocketAddress localAddress() {
+    public synchronized InetSocketAddress localAddress() {
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
+    /** Stream mode: the first connection; the listener stops listening once it has it. */
     @Override
     public CompletionStage<Channel> connect(Duration timeout) {
-        return accepted.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((ch, t) -> {
+        CompletableFuture<Channel> waiter = new CompletableFuture<>();
+        Channel ready;
+        synchronized (this) {
+            ready = waiting.pollFirst();
+            if (ready == null) {
+                streamWaiters.add(waiter);
+            }
+        }
+        if (ready != null) {
+            stopListening();
+            return CompletableFuture.completedFuture(ready);
+        }
+        return waiter.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((ch, t) -> {
             if (t != null || ch == null) {
                 close();
                 throw new FtpReplyException(Replies.CANT_OPEN_DATA_REPLY, t);
@@ -56,24 +101,72 @@ public final class PassiveListener implements DataChannelSetup {
         });
     }
 
+    /**
+     * MODE E: hands every waiting connection, and each new one until {@link #unsubscribe}, to
+     * {@code consumer} (on the caller's thread or the accepting event loop).
+     */
+    public void subscribe(Consumer<Channel> consumer) {
+        List<Channel> ready;
+        synchronized (this) {
+            subscriber = consumer;
+            ready = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        ready.forEach(consumer);
+    }
+
+    public synchronized void unsubscribe() {
+        subscriber = null;
+    }
+
+    /** MODE E: a connection a transfer ended cleanly on, kept for the next transfer. */
+    public void park(Channel channel) {
+        synchronized (this) {
+            if (!closed && channel.isActive()) {
+                waiting.addFirst(channel);
+                return;
+            }
+        }
+        channel.close();
+    }
+
+    private synchronized void forget(Channel child) {
+        waiting.remove(child);
+    }
+
+    private void stopListening() {
+        Channel server;
+        synchronized (this) {
+            server = serverChannel;
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
     @Override
     public String describe() {
-        Channel server = serverChannel;
+        Channel server;
+        synchronized (this) {
+            server = serverChannel;
+        }
         return "passive " + (server == null ? "?" : server.localAddress());
     }
 
     @Override
     public void close() {
-        Channel server = serverChannel;
-        if (server != null) {
-            server.close();
+        List<Channel> toClose;
+        List<CompletableFuture<Channel>> waiters;
+        synchronized (this) {
+            closed = true;
+            subscriber = null;
+            toClose = new ArrayList<>(waiting);
+            waiting.clear();
+            waiters = new ArrayList<>(streamWaiters);
+            streamWaiters.clear();
         }
-        // Completing with null makes a late connection get closed by accepted().
-        if (!accepted.complete(null)) {
-            Channel ch = accepted.getNow(null);
-            if (ch != null) {
-                ch.close();
-            }
-        }
+        stopListening();
+        toClose.forEach(Channel::close);
+        waiters.forEach(w -> w.complete(null));
     }
 }

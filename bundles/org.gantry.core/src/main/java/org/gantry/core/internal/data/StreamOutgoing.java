@@ -41,6 +41,12 @@ final class StreamOutgoing implements OutgoingData {
     }
 
     @Override
+    public CompletionStage<Void> sendFile(java.nio.channels.FileChannel file, long position, int count, long offset) {
+        return NettyFutures.toStage(channel.writeAndFlush(new FileSlice(file, position, count))
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
+    }
+
+    @Override
     public CompletionStage<Void> finish() {
         return NettyFutures.toStage(channel.close());
     }

@@ -6,6 +6,9 @@ package org.gantry.core.internal.protocol;
  */
 public final class Replies {
 
+    public static final int RESTART_MARKER = 111;
+    public static final int PERFORMANCE_MARKER = 112;
+    public static final int DATA_CONNECTION_OPEN = 125;
     public static final int OPENING_DATA = 150;
     public static final int OK = 200;
     public static final int SYSTEM_STATUS = 211;
@@ -18,6 +21,7 @@ public final class Replies {
     public static final int TRANSFER_COMPLETE = 226;
     public static final int PASSIVE = 227;
     public static final int EXTENDED_PASSIVE = 229;
+    public static final int STRIPED_PASSIVE = 229;
     public static final int LOGGED_IN = 230;
     public static final int FILE_ACTION_OK = 250;
     public static final int PATH_CREATED = 257;
@@ -71,6 +75,12 @@ public final class Replies {
 
     // Parameters
     public static final Reply MODE_S = Reply.of(OK, "Mode set to S.");
+    public static final Reply MODE_E = Reply.of(OK, "Mode set to E.");
+    public static final Reply SBUF_OK = Reply.of(OK, "SBUF Command Successful.");
+    public static final Reply SITE_OK = Reply.of(OK, "Site Command Successful.");
+    public static final Reply INVALID_PARAMETER = Reply.of(NOT_IMPLEMENTED, "Invalid Parameter.");
+    public static final Reply TREV_OK = Reply.of(OK, "Command Successful.");
+    public static final Reply UNSUPPORTED_EVENT = Reply.of(NOT_IMPLEMENTED, "Unsupported event.");
     public static final Reply UNSUPPORTED_MODE = Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported mode.");
     public static final Reply STRU_F = Reply.of(OK, "STRU F ok.");
     public static final Reply UNSUPPORTED_STRUCTURE = Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported structure.");
@@ -95,6 +105,16 @@ public final class Replies {
 
     // Transfers
     public static final Reply BEGINNING_TRANSFER = Reply.of(OPENING_DATA, "Beginning transfer.");
+    public static final Reply REUSING_CONNECTION =
+            Reply.of(DATA_CONNECTION_OPEN, "Beginning transfer; reusing existing data connection.");
+    public static final Reply MODE_E_SEND_NEEDS_PORT = Reply.of(CANT_OPEN_DATA,
+            "Can't open data connection: in MODE E the sender connects; send PORT, EPRT or SPOR first.");
+    public static final Reply MODE_E_RECEIVE_NEEDS_PASV = Reply.of(CANT_OPEN_DATA,
+            "Can't open data connection: in MODE E the receiver listens; send PASV, EPSV or SPAS first.");
+    public static final Reply NON_CONTIGUOUS_RESTART = Reply.of(PARAMETER_NOT_IMPLEMENTED,
+            "Restart ranges with gaps need MODE E.");
+    public static final Reply NOTHING_TO_RESUME = Reply.of(LOCAL_ERROR,
+            "Restart failed: no stored partial upload covers the restart ranges; transfer the whole file.");
     public static final Reply TRANSFER_COMPLETE_REPLY = Reply.of(TRANSFER_COMPLETE, "Transfer Complete.");
     public static final Reply ABORT_SUCCESSFUL = Reply.of(TRANSFER_COMPLETE, "Abort successful");
     public static final Reply TRANSFER_ABORTED_REPLY = Reply.of(TRANSFER_ABORTED, "Transfer aborted.");
@@ -152,6 +172,37 @@ public final class Replies {
 
     public static Reply transferIncomplete(long received, long expected) {
         return Reply.of(LOCAL_ERROR, "Transfer incomplete: received " + received + " of " + expected + " bytes.");
+    }
+
+    /** A MODE E protocol violation by the sender. */
+    public static Reply badModeE(String what) {
+        return Reply.of(LOCAL_ERROR, "MODE E data error: " + what + "; transfer aborted.");
+    }
+
+    /** Data that does not add up to a whole file (holes, a block past the ALLO size). */
+    public static Reply incompleteData(String what) {
+        return Reply.of(LOCAL_ERROR, "Incomplete data: " + what + "; nothing stored.");
+    }
+
+    /** {@code 111 Range Marker a-b,c-d}: byte ranges stored so far, ends exclusive. */
+    public static Reply rangeMarker(String ranges) {
+        return Reply.of(RESTART_MARKER, "Range Marker " + ranges);
+    }
+
+    /** The GFD.20 performance marker; clients look for the label texts verbatim. */
+    public static Reply performanceMarker(long epochMillis, long bytes) {
+        String timestamp = (epochMillis / 1000) + "." + (epochMillis % 1000) / 100;
+        return Reply.multi(PERFORMANCE_MARKER, "Perf Marker", java.util.List.of(
+                " Timestamp: " + timestamp,
+                " Stripe Index: 0",
+                " Stripe Bytes Transferred: " + bytes,
+                " Total Stripe Count: 1"), "End.");
+    }
+
+    /** SPAS: one line per stripe, {@code h1,h2,h3,h4,p1,p2} or {@code |2|addr|port|}. */
+    public static Reply stripedPassive(java.util.List<String> hostPorts) {
+        return Reply.multi(STRIPED_PASSIVE, "Entering Striped Passive Mode.",
+                hostPorts.stream().map(h -> " " + h).toList(), "End");
     }
 
     public static Reply storageUnavailable(String dsiName) {

@@ -26,6 +26,8 @@ import org.gantry.core.internal.data.PortRange;
  * @param maxSessions         concurrent control connections
  * @param commandLogDirectory where per-session command logs go, if enabled
  * @param banner              the 220 greeting
+ * @param markerInterval      how often 111/112 markers go out during MODE E receives
+ * @param maxParallelism      the most MODE E connections per stripe a client may ask for
  */
 public record ServerOptions(
         InetSocketAddress listen,
@@ -38,7 +40,9 @@ public record ServerOptions(
         Duration dataTimeout,
         int maxSessions,
         Optional<Path> commandLogDirectory,
-        String banner) {
+        String banner,
+        Duration markerInterval,
+        int maxParallelism) {
 
     public ServerOptions {
         mounts = List.copyOf(mounts);
@@ -60,7 +64,8 @@ public record ServerOptions(
     /** The same options with another listen address (to keep the one in force). */
     public ServerOptions withListen(InetSocketAddress address) {
         return new ServerOptions(address, dataBindAddress, advertisedAddress, passivePorts, mounts,
-                maxCommandLineLength, idleTimeout, dataTimeout, maxSessions, commandLogDirectory, banner);
+                maxCommandLineLength, idleTimeout, dataTimeout, maxSessions, commandLogDirectory, banner,
+                markerInterval, maxParallelism);
     }
 
     /** Whether a change from {@code other} to this needs the control listener re-bound. */

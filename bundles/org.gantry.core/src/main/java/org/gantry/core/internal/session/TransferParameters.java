@@ -1,6 +1,8 @@
 package org.gantry.core.internal.session;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import org.gantry.core.internal.data.DataChannelSetup;
@@ -10,14 +12,19 @@ import org.gantry.core.internal.format.MlstFacts;
 
 /**
  * The settings earlier commands made for the next transfers: TYPE, MODE, REST, ALLO, the data
- * channel (PASV/PORT), a pending RNFR and the MLST facts. Synchronised because a disconnect may
- * close the data channel while a command runs.
+ * channel (PASV/PORT/SPAS/SPOR), parallelism, TCP buffer, marker intervals, a pending RNFR and
+ * the MLST facts. Synchronised because a disconnect may close the data channel while a command
+ * runs.
  */
 public final class TransferParameters {
 
     private char type = 'A';
     private TransferMode mode = StreamMode.INSTANCE;
-    private long restartOffset;
+    private Restart restart = Restart.NONE;
+    private int parallelism = 1;
+    private int socketBuffer;
+    private Duration restartMarkerInterval;
+    private Duration performanceMarkerInterval;
     private long allocation = -1;
     private DataChannelSetup dataSetup;
     private boolean epsvAll;
@@ -36,19 +43,59 @@ public final class TransferParameters {
         return mode;
     }
 
+    /** Changing the mode drops the data setup: its connections speak the old framing. */
     public synchronized void mode(TransferMode m) {
+        if (m != mode) {
+            dataSetup(null);
+        }
         mode = m;
     }
 
-    public synchronized void restartOffset(long offset) {
-        restartOffset = offset;
+    public synchronized void restart(Restart r) {
+        restart = r;
     }
 
-    /** The REST offset for this transfer (0 if none); it applies once. */
-    public synchronized long takeRestartOffset() {
-        long r = restartOffset;
-        restartOffset = 0;
+    /** The REST point for this transfer ({@link Restart#NONE} if none); it applies once. */
+    public synchronized Restart takeRestart() {
+        Restart r = restart;
+        restart = Restart.NONE;
         return r;
+    }
+
+    /** MODE E connections per stripe when this server sends. */
+    public synchronized int parallelism() {
+        return parallelism;
+    }
+
+    public synchronized void parallelism(int n) {
+        parallelism = n;
+    }
+
+    /** TCP buffer size for new data connections, 0 for the system default. */
+    public synchronized int socketBuffer() {
+        return socketBuffer;
+    }
+
+    public synchronized void socketBuffer(int bytes) {
+        socketBuffer = bytes;
+    }
+
+    /** The session's 111 marker interval (TREV RESTART), if the client set one. */
+    public synchronized Optional<Duration> restartMarkerInterval() {
+        return Optional.ofNullable(restartMarkerInterval);
+    }
+
+    public synchronized void restartMarkerInterval(Duration d) {
+        restartMarkerInterval = d;
+    }
+
+    /** The session's 112 marker interval (TREV PERF), if the client set one. */
+    public synchronized Optional<Duration> performanceMarkerInterval() {
+        return Optional.ofNullable(performanceMarkerInterval);
+    }
+
+    public synchronized void performanceMarkerInterval(Duration d) {
+        performanceMarkerInterval = d;
     }
 
     public synchronized void allocation(long size) {
@@ -70,11 +117,23 @@ public final class TransferParameters {
         dataSetup = setup;
     }
 
-    /** The data channel setup for this transfer, or null; a setup serves one transfer. */
-    public synchronized DataChannelSetup takeDataSetup() {
+    /**
+     * The data channel setup for this transfer, or null. In stream mode a setup serves one
+     * transfer and is taken; in MODE E it stays for the next transfers (connection caching).
+     */
+    public synchronized DataChannelSetup dataSetupForTransfer() {
         DataChannelSetup s = dataSetup;
-        dataSetup = null;
+        if (!mode.keepsSetup()) {
+            dataSetup = null;
+        }
         return s;
+    }
+
+    /** Forgets the setup without closing it if it is still {@code s} (its transfer failed). */
+    public synchronized void dropDataSetup(DataChannelSetup s) {
+        if (dataSetup == s) {
+            dataSetup = null;
+        }
     }
 
     public synchronized boolean epsvAll() {

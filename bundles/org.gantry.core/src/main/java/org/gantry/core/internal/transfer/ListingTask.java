@@ -22,7 +22,7 @@ import io.netty.buffer.ByteBufUtil;
  */
 public final class ListingTask extends TransferTask {
 
-    static final int BATCH = 512;
+    public static final int BATCH = 512;
 
     private final DirectoryListing listing;
     private final Function<FileInfo, String> format;

@@ -1,40 +1,66 @@
 package org.gantry.core.internal.transfer;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.gantry.core.internal.data.OutgoingData;
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.core.internal.protocol.Replies;
+import org.gantry.dsi.api.ByteRange;
 import org.gantry.dsi.api.DsiReader;
 
 import io.netty.buffer.ByteBuf;
 
 /**
- * Sends a file: reads it in chunks from the DSI and hands them to the mode. At most
- * {@value #MAX_IN_FLIGHT} chunks are read ahead of the network, so memory stays bounded and a
- * slow client slows the reads down.
+ * Sends byte ranges of a file: the whole file, what a REST left to do, or an ERET section. Each
+ * chunk goes out as one block at its offset relative to {@code shift} (the ERET offset). At most
+ * as many chunks as the mode asks for are in flight, so memory stays bounded and a slow client
+ * slows the reads down. Where the DSI exposes a local file, chunks go out with sendfile and
+ * never pass through the JVM.
  */
 public final class RetrieveTask extends TransferTask {
 
     static final int CHUNK = 256 * 1024;
-    static final int MAX_IN_FLIGHT = 4;
 
     private final DsiReader reader;
     private final OutgoingData out;
+    private final Deque<ByteRange> ranges;
+    private final long shift;
+    private final FileChannel zeroCopy;
+    private final int maxInFlight;
     private long position;
     private int inFlight;
     private boolean reading;
     private boolean eof;
     private boolean finishing;
 
-    public RetrieveTask(DsiReader reader, OutgoingData out, long startOffset, Duration dataTimeout) {
+    /**
+     * @param ranges absolute file ranges to send, in order; {@link ByteRange#TO_END} ends are
+     *               taken as the file's size
+     * @param shift  subtracted from file offsets to give block offsets (the ERET offset)
+     */
+    public RetrieveTask(DsiReader reader, OutgoingData out, List<ByteRange> ranges, long shift, Duration dataTimeout) {
         super(out.executor(), dataTimeout);
         this.reader = reader;
         this.out = out;
-        this.position = startOffset;
+        this.shift = shift;
+        this.ranges = new ArrayDeque<>();
+        long size = reader.size();
+        for (ByteRange r : ranges) {
+            long end = Math.min(r.end(), size);
+            if (end > r.start()) {
+                this.ranges.add(new ByteRange(r.start(), end));
+            }
+        }
+        this.position = this.ranges.isEmpty() ? 0 : this.ranges.peekFirst().start();
+        this.zeroCopy = reader.fileChannel().orElse(null);
+        this.maxInFlight = out.blocksInFlight();
     }
 
     @Override
@@ -43,19 +69,44 @@ public final class RetrieveTask extends TransferTask {
     }
 
     private void pump() {
-        if (isDone() || reading || eof || inFlight >= MAX_IN_FLIGHT) {
-            return;
+        while (!isDone() && !reading && !eof && inFlight < maxInFlight) {
+            ByteRange range = ranges.peekFirst();
+            if (range == null) {
+                eof = true;
+                break;
+            }
+            if (position >= range.end()) {
+                ranges.pollFirst();
+                ByteRange next = ranges.peekFirst();
+                if (next != null) {
+                    position = next.start();
+                }
+                continue;
+            }
+            int n = (int) Math.min(CHUNK, range.end() - position);
+            if (zeroCopy != null) {
+                long at = position;
+                position += n;
+                inFlight++;
+                out.sendFile(zeroCopy, at, n, at - shift).whenComplete((v, e) -> onLoop(() -> onSent(n, e)));
+            } else {
+                readChunk(n);
+            }
         }
+        maybeFinish();
+    }
+
+    private void readChunk(int n) {
         reading = true;
-        ByteBuf buf = out.alloc().ioBuffer(CHUNK, CHUNK);
-        ByteBuffer target = buf.nioBuffer(0, CHUNK);
+        ByteBuf buf = out.alloc().ioBuffer(n, n);
+        ByteBuffer target = buf.nioBuffer(0, n);
         CompletionStage<Integer> read;
         try {
             read = reader.read(target, position);
         } catch (RuntimeException e) {
             read = CompletableFuture.failedFuture(e);
         }
-        read.whenComplete((n, t) -> onLoop(() -> onRead(buf, n, t)));
+        read.whenComplete((count, t) -> onLoop(() -> onRead(buf, count, t)));
     }
 
     private void onRead(ByteBuf buf, Integer n, Throwable t) {
@@ -70,6 +121,7 @@ public final class RetrieveTask extends TransferTask {
             return;
         }
         if (n < 0) {
+            // The file got shorter than when it was opened: send what there is.
             buf.release();
             eof = true;
             maybeFinish();
@@ -79,7 +131,7 @@ public final class RetrieveTask extends TransferTask {
         long offset = position;
         position += n;
         inFlight++;
-        out.send(buf, offset).whenComplete((v, e) -> onLoop(() -> onSent(n, e)));
+        out.send(buf, offset - shift).whenComplete((v, e) -> onLoop(() -> onSent(n, e)));
         pump();
     }
 
@@ -94,11 +146,10 @@ public final class RetrieveTask extends TransferTask {
         }
         progress(n);
         pump();
-        maybeFinish();
     }
 
     private void maybeFinish() {
-        if (!eof || inFlight > 0 || finishing) {
+        if (!eof || inFlight > 0 || reading || finishing || isDone()) {
             return;
         }
         finishing = true;

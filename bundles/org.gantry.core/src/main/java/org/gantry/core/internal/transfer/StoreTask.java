@@ -1,8 +1,7 @@
 package org.gantry.core.internal.transfer;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,50 +10,72 @@ import java.util.function.BooleanSupplier;
 import org.gantry.core.internal.data.IncomingData;
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.core.internal.protocol.Replies;
+import org.gantry.dsi.api.ByteRange;
 import org.gantry.dsi.api.CommitInfo;
 import org.gantry.dsi.api.DsiWriter;
+import org.gantry.dsi.support.RangeSet;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 
 /**
- * Receives a file: gathers incoming bytes into chunks, writes them to the DSI one at a time in
- * offset order, and reads more from the network only while less than {@value #MAX_BUFFERED}
- * bytes wait, so a slow back-end slows the sender down. At the end it checks the data is
- * complete and only then commits; every other ending aborts the upload, leaving nothing behind.
+ * Receives a file: gathers incoming slices into chunks, writes them to the DSI at their offsets
+ * (several at once and in any order where the back-end allows, else in order through a bounded
+ * reorder stage), and reads more from the network only while less than {@value #MAX_BUFFERED}
+ * bytes wait, so a slow back-end slows the sender down. At the end it checks that the data is
+ * whole and only then commits; every other ending aborts the upload (or, for an interrupted MODE
+ * E upload, suspends it for a restart), leaving nothing that looks complete.
  */
 public final class StoreTask extends TransferTask implements IncomingData.BlockReceiver {
 
     static final int CHUNK = 256 * 1024;
-    static final int MAX_BUFFERED = 4 * CHUNK;
+    static final long MAX_BUFFERED = 4L << 20;
+    /** How far an in-order back-end lets blocks run ahead of a missing one before giving up. */
+    static final long MAX_REORDER = 64L << 20;
 
     private final DsiWriter writer;
     private final IncomingData in;
-    private final long startOffset;
-    private final long minimumBytes;
+    private final StoreLayout layout;
+    private final boolean keepsPartial;
     private final BooleanSupplier controlAlive;
-    private final Deque<Chunk> pending = new ArrayDeque<>();
-    private CompositeByteBuf gathering;
-    private long gatheringOffset;
+    private final ChunkGatherer gatherer;
+    private final WriteQueue queue;
+    private final RangeSet received = new RangeSet();
+    private final RangeSet present = new RangeSet();
     private long buffered;
-    private long received;
-    private boolean writing;
+    private int writing;
     private boolean ended;
     private boolean committing;
 
     /**
-     * @param startOffset  file offset of the first incoming byte
-     * @param minimumBytes bytes that must arrive for the upload to be complete (from ALLO), or -1
+     * @param randomWrites whether the back-end takes writes in any order, concurrently
+     * @param keepsPartial whether the back-end can keep an interrupted upload for a restart
      * @param controlAlive whether the client can still be told the outcome; if not, no commit
      */
-    public StoreTask(DsiWriter writer, IncomingData in, long startOffset, long minimumBytes,
-            BooleanSupplier controlAlive, Duration dataTimeout) {
+    public StoreTask(DsiWriter writer, IncomingData in, StoreLayout layout, boolean randomWrites,
+            boolean keepsPartial, BooleanSupplier controlAlive, Duration dataTimeout) {
         super(in.executor(), dataTimeout);
         this.writer = writer;
         this.in = in;
-        this.startOffset = startOffset;
-        this.minimumBytes = minimumBytes;
+        this.layout = layout;
+        this.keepsPartial = keepsPartial;
         this.controlAlive = controlAlive;
+        this.queue = WriteQueue.forBackEnd(randomWrites, layout.shift(), layout.present().stream()
+                .map(r -> new ByteRange(layout.shift() + r.start(), layout.shift() + r.end())).toList());
+        this.gatherer = new ChunkGatherer(CHUNK, (offset, data) -> queue.add(new WriteQueue.Chunk(offset, data)));
+        layout.present().forEach(r -> present.add(r.start(), r.end()));
+    }
+
+    /** Relative ranges durably stored so far (for 111 markers); callable from any thread. */
+    public List<ByteRange> storedRanges() {
+        List<ByteRange> out = new ArrayList<>();
+        for (ByteRange r : writer.durableRanges()) {
+            long start = Math.max(0, r.start() - layout.shift());
+            long end = r.end() - layout.shift();
+            if (end > start) {
+                out.add(new ByteRange(start, end));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -69,24 +90,36 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
             return;
         }
         int n = data.readableBytes();
-        received += n;
+        if (n == 0) {
+            data.release();
+            return;
+        }
+        long end = offset + n;
+        if (layout.blocks()) {
+            if (layout.expectedEnd() >= 0 && end > layout.expectedEnd()) {
+                data.release();
+                fail(new FtpReplyException(Replies.incompleteData("a block ends at " + end
+                        + ", past the " + layout.expectedEnd() + " bytes announced with ALLO")));
+                return;
+            }
+            if (received.intersects(offset, end)) {
+                data.release();
+                fail(new FtpReplyException(Replies.badModeE("blocks overlap at offset " + offset)));
+                return;
+            }
+        }
+        received.add(offset, end);
         buffered += n;
         progress(n);
-        if (gathering != null && gatheringOffset + gathering.readableBytes() != offset) {
-            flushGathered();
-        }
-        if (gathering == null) {
-            gathering = data.alloc().compositeBuffer(64);
-            gatheringOffset = offset;
-        }
-        gathering.addComponent(true, data);
-        if (gathering.readableBytes() >= CHUNK) {
-            flushGathered();
-        }
+        gatherer.add(layout.shift() + offset, data);
     }
 
     @Override
     public void onReadComplete() {
+        if (isDone()) {
+            return;
+        }
+        gatherer.flushAll();
         writeNext();
         requestMoreIfRoom();
     }
@@ -97,45 +130,54 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
             return;
         }
         ended = true;
-        flushGathered();
+        gatherer.flushAll();
         writeNext();
         maybeCommit();
     }
 
     @Override
     public void onError(Throwable cause) {
-        fail(new FtpReplyException(Replies.DATA_CONNECTION_LOST, cause));
-    }
-
-    private void flushGathered() {
-        if (gathering != null) {
-            pending.add(new Chunk(gatheringOffset, gathering));
-            gathering = null;
-        }
+        fail(cause instanceof FtpReplyException ? cause : new FtpReplyException(Replies.DATA_CONNECTION_LOST, cause));
     }
 
     private void requestMoreIfRoom() {
-        if (!isDone() && !ended && buffered < MAX_BUFFERED) {
+        if (isDone() || ended) {
+            return;
+        }
+        if (buffered < MAX_BUFFERED) {
             in.requestMore();
+        } else if (queue.waitingForGap()) {
+            // The missing block may be on any connection, so keep reading, within a hard limit.
+            if (buffered > MAX_REORDER) {
+                fail(new FtpReplyException(Replies.badModeE("blocks arrive too far out of order for this storage")));
+            } else {
+                in.requestMore();
+            }
         }
     }
 
     private void writeNext() {
-        if (isDone() || writing || pending.isEmpty()) {
-            return;
+        while (!isDone() && writing < queue.maxConcurrentWrites()) {
+            WriteQueue.Chunk chunk = queue.poll();
+            if (chunk == null) {
+                return;
+            }
+            write(chunk);
         }
-        Chunk chunk = pending.poll();
-        writing = true;
-        int n = chunk.data.readableBytes();
+    }
+
+    private void write(WriteQueue.Chunk chunk) {
+        writing++;
+        int n = chunk.data().readableBytes();
         CompletionStage<Void> write;
         try {
-            write = writer.write(chunk.data.nioBuffer(), chunk.offset);
+            write = writer.write(chunk.data().nioBuffer(), chunk.offset());
         } catch (RuntimeException e) {
             write = CompletableFuture.failedFuture(e);
         }
         write.whenComplete((v, t) -> onLoop(() -> {
-            writing = false;
-            chunk.data.release();
+            writing--;
+            chunk.data().release();
             buffered -= n;
             if (isDone()) {
                 return;
@@ -144,6 +186,7 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
                 fail(t);
                 return;
             }
+            queue.written(chunk);
             writeNext();
             requestMoreIfRoom();
             maybeCommit();
@@ -151,11 +194,11 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
     }
 
     private void maybeCommit() {
-        if (!ended || writing || !pending.isEmpty() || committing || isDone()) {
+        if (!ended || writing > 0 || !queue.isEmpty() || committing || isDone()) {
             return;
         }
-        if (minimumBytes >= 0 && received < minimumBytes) {
-            fail(new FtpReplyException(Replies.transferIncomplete(received, minimumBytes)));
+        long end = completeEnd();
+        if (end < 0) {
             return;
         }
         if (!controlAlive.getAsBoolean()) {
@@ -165,7 +208,7 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
         committing = true;
         CompletionStage<Void> commit;
         try {
-            commit = writer.commit(new CommitInfo(startOffset + received, List.of()));
+            commit = writer.commit(new CommitInfo(layout.shift() + end, List.of()));
         } catch (RuntimeException e) {
             commit = CompletableFuture.failedFuture(e);
         }
@@ -179,6 +222,31 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
         }));
     }
 
+    /** The relative end of the whole data, or -1 after failing the transfer if it is not whole. */
+    private long completeEnd() {
+        RangeSet all = new RangeSet();
+        received.toList().forEach(r -> all.add(r.start(), r.end()));
+        present.toList().forEach(r -> all.add(r.start(), r.end()));
+        long end = layout.expectedEnd() >= 0 && layout.blocks()
+                ? layout.expectedEnd()
+                : all.highestEnd();
+        if (layout.expectedEnd() >= 0 && all.highestEnd() < layout.expectedEnd()) {
+            fail(new FtpReplyException(Replies.transferIncomplete(all.contiguousPrefix(), layout.expectedEnd())));
+            return -1;
+        }
+        if (!all.isExactly(end)) {
+            fail(new FtpReplyException(Replies.incompleteData("bytes " + firstGap(all, end)
+                    + " never arrived")));
+            return -1;
+        }
+        return end;
+    }
+
+    private static String firstGap(RangeSet all, long end) {
+        List<ByteRange> gaps = all.complement(0, end);
+        return gaps.isEmpty() ? "?" : gaps.get(0).start() + "-" + gaps.get(0).end();
+    }
+
     @Override
     protected boolean acceptsAbort() {
         // The data is complete and being committed; an abort now would race the commit.
@@ -188,20 +256,22 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
     @Override
     protected CompletionStage<?> release(Throwable cause) {
         in.abort();
-        if (gathering != null) {
-            gathering.release();
-            gathering = null;
-        }
+        gatherer.release();
         // A chunk being written is released by its write callback.
-        pending.forEach(c -> c.data.release());
-        pending.clear();
+        queue.release();
         try {
-            return writer.abort(cause).exceptionally(t -> null);
+            CompletionStage<Void> ended = resumable(cause) ? writer.suspend(cause) : writer.abort(cause);
+            return ended.exceptionally(t -> null);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(null);
         }
     }
 
-    private record Chunk(long offset, ByteBuf data) {
+    /** An interrupted MODE E upload may be resumed with REST ranges; a refused or aborted one not. */
+    private boolean resumable(Throwable cause) {
+        if (!keepsPartial || !layout.blocks() || !(cause instanceof FtpReplyException f)) {
+            return false;
+        }
+        return f.reply().code() == Replies.TRANSFER_ABORTED && f.reply() != Replies.TRANSFER_ABORTED_REPLY;
     }
 }

@@ -1,0 +1,152 @@
+package org.gantry.core.internal.transfer;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.gantry.dsi.api.ByteRange;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Chunks waiting to be written. Back-ends with random writes take them in any order, several at
+ * a time; others get them strictly in ascending offset order, one at a time, and the queue holds
+ * early chunks back (the bounded reorder stage). Confined to the transfer's thread.
+ */
+abstract class WriteQueue {
+
+    record Chunk(long offset, ByteBuf data) {
+        long end() {
+            return offset + data.readableBytes();
+        }
+    }
+
+    /**
+     * @param start   the file offset of the transfer's first byte
+     * @param present file ranges already stored, which in-order writing skips
+     */
+    static WriteQueue forBackEnd(boolean randomWrites, long start, List<ByteRange> present) {
+        return randomWrites ? new AnyOrder() : new InOrder(start, present);
+    }
+
+    abstract void add(Chunk chunk);
+
+    /** The next chunk that may be written now, or null. */
+    abstract Chunk poll();
+
+    /** Called when the write of {@code chunk} has finished. */
+    abstract void written(Chunk chunk);
+
+    /** How many writes may run at once. */
+    abstract int maxConcurrentWrites();
+
+    /** Whether chunks wait only because an earlier one has not arrived yet. */
+    abstract boolean waitingForGap();
+
+    abstract boolean isEmpty();
+
+    abstract void release();
+
+    private static final class AnyOrder extends WriteQueue {
+        private final Deque<Chunk> chunks = new ArrayDeque<>();
+
+        @Override
+        void add(Chunk chunk) {
+            chunks.add(chunk);
+        }
+
+        @Override
+        Chunk poll() {
+            return chunks.poll();
+        }
+
+        @Override
+        void written(Chunk chunk) {
+        }
+
+        @Override
+        int maxConcurrentWrites() {
+            return 4;
+        }
+
+        @Override
+        boolean waitingForGap() {
+            return false;
+        }
+
+        @Override
+        boolean isEmpty() {
+            return chunks.isEmpty();
+        }
+
+        @Override
+        void release() {
+            chunks.forEach(c -> c.data().release());
+            chunks.clear();
+        }
+    }
+
+    private static final class InOrder extends WriteQueue {
+        private final TreeMap<Long, Chunk> chunks = new TreeMap<>();
+        private final List<ByteRange> present;
+        private long next;
+
+        InOrder(long start, List<ByteRange> present) {
+            this.present = present;
+            this.next = skipPresent(start);
+        }
+
+        @Override
+        void add(Chunk chunk) {
+            chunks.put(chunk.offset(), chunk);
+        }
+
+        @Override
+        Chunk poll() {
+            Map.Entry<Long, Chunk> first = chunks.firstEntry();
+            if (first == null || first.getKey() != next) {
+                return null;
+            }
+            chunks.pollFirstEntry();
+            next = Long.MAX_VALUE; // nothing else until this write is done
+            return first.getValue();
+        }
+
+        @Override
+        void written(Chunk chunk) {
+            next = skipPresent(chunk.end());
+        }
+
+        @Override
+        int maxConcurrentWrites() {
+            return 1;
+        }
+
+        @Override
+        boolean waitingForGap() {
+            return !chunks.isEmpty() && chunks.firstKey() != next && next != Long.MAX_VALUE;
+        }
+
+        @Override
+        boolean isEmpty() {
+            return chunks.isEmpty();
+        }
+
+        @Override
+        void release() {
+            chunks.values().forEach(c -> c.data().release());
+            chunks.clear();
+        }
+
+        private long skipPresent(long at) {
+            for (ByteRange r : present) {
+                if (r.start() <= at && r.end() > at) {
+                    at = r.end();
+                }
+            }
+            return at;
+        }
+    }
+}
