@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A Gantry server started the way a user starts it: through the repository's {@code ./gantry}
  * launcher, as instance {@code it-<name>} in {@code run/it-<name>/}, anonymous read-write on a
- * free port. {@link #stop()} checks the launcher's promise that nothing is left running.
+ * free port, listening on 127.0.0.1 unless another loopback address is given. {@link #stop()}
+ * checks the launcher's promise that nothing is left running.
  */
 public final class GantryInstance {
 
@@ -28,16 +29,24 @@ public final class GantryInstance {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SHELL_TIMEOUT = Duration.ofSeconds(120);
     private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final String DEFAULT_LISTEN = "127.0.0.1";
 
     private final Path repo;
     private final String instance;
     private final Path root;
+    private final String listen;
     private final int port;
     private Long pid;
     private List<ProcessHandle> karafProcesses = List.of();
 
     /** Describes an instance; nothing runs until {@link #start}. */
     public GantryInstance(String name, Path root) {
+        this(name, root, DEFAULT_LISTEN);
+    }
+
+    /** Describes an instance whose control port listens on {@code listen} (e.g. {@code ::1}). */
+    public GantryInstance(String name, Path root, String listen) {
+        this.listen = listen;
         this.repo = Path.of(GantryKarafTestSupport.required("gantry.repo")).toAbsolutePath().normalize();
         this.instance = "it-" + name;
         this.root = root.toAbsolutePath().normalize();
@@ -63,6 +72,9 @@ public final class GantryInstance {
 
         List<String> args = new ArrayList<>(List.of("start", "--instance", instance,
                 "--port", String.valueOf(port), "--root", root.toString(), "--anonymous"));
+        if (!DEFAULT_LISTEN.equals(listen)) {
+            args.addAll(List.of("--listen", listen));
+        }
         args.addAll(List.of(extraOptions));
         CommandRunner.Result started = launcher(START_TIMEOUT, args.toArray(String[]::new));
         pid = readPid().orElse(null);
@@ -71,7 +83,8 @@ public final class GantryInstance {
             fail("./gantry " + String.join(" ", args) + " exited with " + started.exitCode() + "\n"
                     + started.output() + "\n--- karaf.log (tail) ---\n" + karafLogTail(60));
         }
-        String url = "ftp://127.0.0.1:" + port + "/";
+        // The launcher prints the address as given, without IPv6 brackets.
+        String url = "ftp://" + listen + ":" + port + "/";
         assertTrue("./gantry start must print the URL " + url + ", printed:\n" + started.output(),
                 started.output().contains(url));
         assertTrue("no live Karaf process recorded in " + pidFile() + " after start", pid != null);
@@ -140,9 +153,10 @@ public final class GantryInstance {
         return root;
     }
 
-    /** {@code ftp://127.0.0.1:<port>/<path>}. */
+    /** {@code ftp://127.0.0.1:<port>/<path>} (an IPv6 listen address in brackets). */
     public String url(String path) {
-        return "ftp://127.0.0.1:" + port + "/" + path;
+        String host = listen.contains(":") ? "[" + listen + "]" : listen;
+        return "ftp://" + host + ":" + port + "/" + path;
     }
 
     /** The unpacked Karaf of this instance. */

@@ -1,0 +1,63 @@
+package org.gantry.itests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The per-session command logs of an instance started with {@code --command-log}
+ * ({@code data/log/sessions/session-<id>.log}, lines {@code <time> <C|S> <text>}). Tests take a
+ * {@link #snapshot()} before running a client and then look only at the sessions it opened.
+ */
+public final class SessionCommandLogs {
+
+    private final Path directory;
+
+    public SessionCommandLogs(GantryInstance server) {
+        this.directory = server.karafHome().resolve("data/log/sessions");
+    }
+
+    /** The session logs that exist now. */
+    public Set<Path> snapshot() {
+        return Set.copyOf(logs());
+    }
+
+    /** How many reply lines {@code reply} the server sent in sessions newer than {@code before}. */
+    public long countRepliesSince(Set<Path> before, String reply) {
+        String suffix = " S " + reply;
+        return logs().stream().filter(log -> !before.contains(log))
+                .flatMap(log -> lines(log).stream()).filter(line -> line.endsWith(suffix)).count();
+    }
+
+    /** Names and sizes of the logs, for failure messages. */
+    public String summary() {
+        StringBuilder text = new StringBuilder(directory.toString()).append(':');
+        for (Path log : logs()) {
+            text.append("\n  ").append(log.getFileName()).append(" (").append(lines(log).size()).append(" lines)");
+        }
+        return text.toString();
+    }
+
+    private List<Path> logs() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().matches("session-.+\\.log")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
