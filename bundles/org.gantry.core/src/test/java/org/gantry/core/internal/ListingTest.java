@@ -120,4 +120,28 @@ class ListingTest {
             assertTrue(lines.get(n + 1).endsWith("; file-029999"), lines.get(n + 1));
         }
     }
+
+    @Test
+    void mlscListsOnTheControlChannel() throws Exception {
+        try (TestFtpClient c = server.login("alice")) {
+            List<String> lines = c.expect(250, "MLSC /small").lines();
+            assertEquals("250-Contents of /small", lines.get(0));
+            assertEquals("250 End.", lines.get(lines.size() - 1));
+            assertEquals(3, lines.size() - 2, lines::toString);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(" Type=file;") && l.endsWith("; f1")), lines::toString);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(" Type=dir;") && l.endsWith("; sub")), lines::toString);
+            assertEquals(550, c.expect(550, "MLSC /nothing").code());
+        }
+    }
+
+    @Test
+    void mlsrWalksTheTree() throws Exception {
+        dsi.put("/small/sub/deep", new byte[7]);
+        try (TestFtpClient c = server.login("alice")) {
+            String listing = c.listing("MLSR /small");
+            List<String> names = listing.lines().map(l -> l.substring(l.indexOf("; ") + 2)).sorted().toList();
+            assertEquals(List.of("f1", "sub", "sub/deep", "with space"), names, listing);
+            assertTrue(listing.contains("Size=7;"), listing);
+        }
+    }
 }
