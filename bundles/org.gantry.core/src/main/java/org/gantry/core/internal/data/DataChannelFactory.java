@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -40,6 +41,7 @@ public final class DataChannelFactory {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 64)
                 .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, bulkReads())
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -64,6 +66,11 @@ public final class DataChannelFactory {
         return listener;
     }
 
+    /** Data connections read up to 1 MiB at a time: bulk data, few and large reads. */
+    private static AdaptiveRecvByteBufAllocator bulkReads() {
+        return new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1 << 20);
+    }
+
     /** A setup that connects to {@code stripes} (one address per receiving stripe) when a transfer starts. */
     public ActiveConnector connector(List<InetSocketAddress> stripes, InetAddress localBind) {
         EventLoop loop = group.next();
@@ -71,6 +78,7 @@ public final class DataChannelFactory {
                 .group(loop)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, bulkReads())
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {

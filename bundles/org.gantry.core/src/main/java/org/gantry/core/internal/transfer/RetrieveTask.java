@@ -26,7 +26,10 @@ import io.netty.buffer.ByteBuf;
  */
 public final class RetrieveTask extends TransferTask {
 
+    /** Bytes read through memory per block (GCT's default block size). */
     static final int CHUNK = 256 * 1024;
+    /** Bytes per sendfile block: nothing is copied, so larger blocks only save per-block work. */
+    static final int FILE_CHUNK = 1 << 20;
 
     private final DsiReader reader;
     private final OutgoingData out;
@@ -83,7 +86,7 @@ public final class RetrieveTask extends TransferTask {
                 }
                 continue;
             }
-            int n = (int) Math.min(CHUNK, range.end() - position);
+            int n = (int) Math.min(zeroCopy != null ? FILE_CHUNK : CHUNK, range.end() - position);
             if (zeroCopy != null) {
                 long at = position;
                 position += n;

@@ -27,8 +27,8 @@ import io.netty.buffer.ByteBuf;
  */
 public final class StoreTask extends TransferTask implements IncomingData.BlockReceiver {
 
-    static final int CHUNK = 256 * 1024;
-    static final long MAX_BUFFERED = 4L << 20;
+    static final int CHUNK = 1 << 20;
+    static final long MAX_BUFFERED = 8L << 20;
     /** How far an in-order back-end lets blocks run ahead of a missing one before giving up. */
     static final long MAX_REORDER = 64L << 20;
 
@@ -114,12 +114,19 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
         gatherer.add(layout.shift() + offset, data);
     }
 
+    /**
+     * Partial runs are written early only when the back-end would otherwise sit idle or half the
+     * buffer is in them; otherwise they grow into full chunks, because few large writes beat
+     * many small ones.
+     */
     @Override
     public void onReadComplete() {
         if (isDone()) {
             return;
         }
-        gatherer.flushAll();
+        if (writing == 0 && queue.isEmpty() || buffered >= MAX_BUFFERED / 2) {
+            gatherer.flushAll();
+        }
         writeNext();
         requestMoreIfRoom();
     }
