@@ -1,7 +1,6 @@
 package org.gantry.core.internal.transfer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -65,17 +64,25 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
         layout.present().forEach(r -> present.add(r.start(), r.end()));
     }
 
-    /** Relative ranges durably stored so far (for 111 markers); callable from any thread. */
+    /**
+     * Relative ranges of this transfer's data (or of the ranges a restart said were present)
+     * that the DSI reports as durably stored, for 111 markers; callable from any thread. Bytes the
+     * DSI holds for other reasons (an existing file under ESTO) are not this transfer's to report.
+     */
     public List<ByteRange> storedRanges() {
-        List<ByteRange> out = new ArrayList<>();
+        RangeSet ours = new RangeSet();
+        received.toList().forEach(r -> ours.add(r.start(), r.end()));
+        present.toList().forEach(r -> ours.add(r.start(), r.end()));
+        List<ByteRange> mine = ours.toList();
+        RangeSet stored = new RangeSet();
         for (ByteRange r : writer.durableRanges()) {
             long start = Math.max(0, r.start() - layout.shift());
             long end = r.end() - layout.shift();
-            if (end > start) {
-                out.add(new ByteRange(start, end));
+            for (ByteRange m : mine) {
+                stored.add(Math.max(start, m.start()), Math.min(end, m.end()));
             }
         }
-        return out;
+        return stored.toList();
     }
 
     @Override

@@ -95,8 +95,15 @@ final class PosixUploads implements AutoCloseable {
         }
         FileChannel channel = FileChannel.open(temp, CREATE_TEMP, FileModes.ownerOnly());
         try {
-            if (!request.truncate() && !request.resumes() && existing != null) {
-                durable.add(0, copy(target, channel));
+            if (!request.truncate() && existing != null) {
+                long copied = copy(target, channel);
+                if (request.resumes()) {
+                    // No kept partial: as the Globus server does, the visible file is the one
+                    // being restarted, and the client's ranges say what of it is current.
+                    request.present().forEach(r -> durable.add(r.start(), Math.min(r.end(), copied)));
+                } else {
+                    durable.add(0, copied);
+                }
             }
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -152,8 +152,9 @@ final class ModeEIncoming implements IncomingData {
             return;
         }
         if (connection.startedBlocks() && !connection.ended()) {
+            // Lost mid-transfer, as on a network failure: a 426, so the upload can be resumed.
             // A connection that never sent a header is one the sender did not need: harmless.
-            fail(Replies.badModeE("a data connection closed before its EOD"));
+            fail(Replies.DATA_CLOSED_BEFORE_EOD);
             return;
         }
         checkComplete();
@@ -167,7 +168,10 @@ final class ModeEIncoming implements IncomingData {
         if (expectedEods < 0) {
             return;
         }
-        if (eods == expectedEods) {
+        if (eods == expectedEods && attached.stream().anyMatch(c -> c.startedBlocks() && !c.ended())) {
+            fail(Replies.badModeE("data arrived on more connections than the " + expectedEods
+                    + " the EOF block announced"));
+        } else if (eods == expectedEods) {
             finished = true;
             end(true);
             receiver.onEnd();
