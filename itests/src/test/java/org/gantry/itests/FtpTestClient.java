@@ -41,8 +41,13 @@ public final class FtpTestClient implements Closeable {
 
     /** Connects and reads the 220 banner. */
     public static FtpTestClient connect(int port) throws IOException {
+        return connect(HOST, port);
+    }
+
+    /** Connects to {@code host} (e.g. {@code ::1}) and reads the 220 banner. */
+    public static FtpTestClient connect(String host, int port) throws IOException {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(HOST, port), 10_000);
+        socket.connect(new InetSocketAddress(host, port), 10_000);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         FtpTestClient client = new FtpTestClient(socket);
         FtpReply banner = client.readReply();
@@ -55,7 +60,12 @@ public final class FtpTestClient implements Closeable {
 
     /** Connects and logs in as anonymous. */
     public static FtpTestClient loggedIn(int port) throws IOException {
-        FtpTestClient client = connect(port);
+        return loggedIn(HOST, port);
+    }
+
+    /** Connects to {@code host} and logs in as anonymous. */
+    public static FtpTestClient loggedIn(String host, int port) throws IOException {
+        FtpTestClient client = connect(host, port);
         client.login("anonymous", "gantry-itest@");
         return client;
     }
@@ -107,8 +117,8 @@ public final class FtpTestClient implements Closeable {
         return new FtpReply(Integer.parseInt(code), List.copyOf(lines));
     }
 
-    /** Sends PASV and connects to the advertised data port. */
-    public Socket openPassive() throws IOException {
+    /** Sends PASV and returns the advertised data address. */
+    public InetSocketAddress passiveAddress() throws IOException {
         FtpReply reply = command("PASV", 227);
         Matcher m = PASV_ADDRESS.matcher(reply.lines().get(0));
         if (!m.find()) {
@@ -116,8 +126,14 @@ public final class FtpTestClient implements Closeable {
         }
         String host = m.group(1) + "." + m.group(2) + "." + m.group(3) + "." + m.group(4);
         int port = Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6));
+        return new InetSocketAddress(host, port);
+    }
+
+    /** Sends PASV and connects to the advertised data port. */
+    public Socket openPassive() throws IOException {
+        InetSocketAddress address = passiveAddress();
         Socket data = new Socket();
-        data.connect(new InetSocketAddress(host, port), 10_000);
+        data.connect(address, 10_000);
         data.setSoTimeout(READ_TIMEOUT_MILLIS);
         return data;
     }
