@@ -140,7 +140,8 @@ final class TransferCommands implements CommandFamily {
                         w -> w.abort(new CancellationException("transfer aborted")));
                 return open.thenCompose(writer -> {
                     if (resume && !covers(writer, present)) {
-                        writer.abort(new CancellationException("nothing to resume"));
+                        // Put a kept upload back rather than lose it over one wrong REST.
+                        writer.suspend(new CancellationException("restart ranges not stored"));
                         throw new FtpReplyException(Replies.NOTHING_TO_RESUME);
                     }
                     return DataTransfers.receive(session, setup,

@@ -120,6 +120,8 @@ public final class Replies {
     public static final Reply TRANSFER_ABORTED_REPLY = Reply.of(TRANSFER_ABORTED, "Transfer aborted.");
     public static final Reply DATA_CONNECTION_LOST =
             Reply.of(TRANSFER_ABORTED, "Connection closed; transfer aborted.");
+    public static final Reply TRANSFER_INTERRUPTED =
+            Reply.of(TRANSFER_ABORTED, "Session closed by the server; transfer aborted.");
     public static final Reply DATA_CLOSED_BEFORE_EOD =
             Reply.of(TRANSFER_ABORTED, "Data connection closed before its EOD; transfer aborted.");
     public static final Reply DATA_TIMEOUT =

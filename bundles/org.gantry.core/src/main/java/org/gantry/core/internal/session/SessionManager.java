@@ -68,8 +68,12 @@ public final class SessionManager implements DsiListener {
         return CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * Ends the session's transfers as interrupted, not as a client's ABOR: an interrupted MODE E
+     * upload is kept so that the client's retry can resume it.
+     */
     private static void abortTransfers(Session s) {
-        s.transfersInFlight().forEach(t -> t.abort(new FtpReplyException(Replies.TRANSFER_ABORTED_REPLY)));
+        s.transfersInFlight().forEach(t -> t.abort(new FtpReplyException(Replies.TRANSFER_INTERRUPTED)));
     }
 
     @Override
