@@ -85,7 +85,8 @@ final class PosixUploads implements AutoCloseable {
         if (!parent.isDirectory()) {
             throw new NotDirectoryException(dsiPath + ": parent is not a directory");
         }
-        if (request.allocationSize() > 0 && request.allocationSize() > Files.getFileStore(directory).getUsableSpace()) {
+        // File.getUsableSpace is one statvfs; Files.getFileStore would parse the mount table.
+        if (request.allocationSize() > 0 && request.allocationSize() > directory.toFile().getUsableSpace()) {
             throw new NoSpaceException(dsiPath + ": not enough space for " + request.allocationSize() + " bytes");
         }
         Path temp = directory.resolve(RootedPaths.TEMP_PREFIX + UUID.randomUUID() + ".part");
