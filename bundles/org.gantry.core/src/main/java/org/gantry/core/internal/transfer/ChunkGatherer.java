@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 
 /**
  * Joins the small slices the network delivers into chunks worth a storage write. MODE E streams
  * interleave, so runs are found by where they end: a slice continues the run ending at its
- * offset. Confined to the transfer's thread.
+ * offset. Slices are copied once into a pooled direct buffer per chunk: a file write from one
+ * direct buffer needs no further copy, where a composite of many slices would be merged into a
+ * heap buffer and copied again by the JDK. Confined to the transfer's thread.
  */
 final class ChunkGatherer {
 
@@ -24,20 +25,30 @@ final class ChunkGatherer {
         this.onChunk = onChunk;
     }
 
+    /** Takes ownership of {@code data}. */
     void add(long offset, ByteBuf data) {
-        Run run = runsByEnd.remove(offset);
-        if (run == null) {
-            run = new Run(offset, data.alloc().compositeBuffer(64));
+        while (data.isReadable()) {
+            Run run = runsByEnd.remove(offset);
+            if (run == null) {
+                if (data.readableBytes() >= chunkSize && data.nioBufferCount() == 1) {
+                    onChunk.accept(offset, data); // already a whole chunk in one buffer
+                    return;
+                }
+                run = new Run(offset, data.alloc().directBuffer(chunkSize, chunkSize));
+            }
+            int n = Math.min(run.data.writableBytes(), data.readableBytes());
+            run.data.writeBytes(data, n);
+            offset += n;
+            if (run.data.isWritable()) {
+                runsByEnd.put(offset, run);
+            } else {
+                onChunk.accept(run.start, run.data);
+            }
         }
-        run.data.addComponent(true, data);
-        if (run.data.readableBytes() >= chunkSize) {
-            onChunk.accept(run.start, run.data);
-        } else {
-            runsByEnd.put(run.start + run.data.readableBytes(), run);
-        }
+        data.release();
     }
 
-    /** Hands on every partial run, e.g. when the network has nothing more for now. */
+    /** Hands on every partial run, e.g. when the back-end would otherwise sit idle. */
     void flushAll() {
         runsByEnd.values().forEach(run -> onChunk.accept(run.start, run.data));
         runsByEnd.clear();
@@ -48,6 +59,6 @@ final class ChunkGatherer {
         runsByEnd.clear();
     }
 
-    private record Run(long start, CompositeByteBuf data) {
+    private record Run(long start, ByteBuf data) {
     }
 }
