@@ -32,6 +32,14 @@ public interface OutgoingData {
         return 4;
     }
 
+    /**
+     * Whether {@link #finish} may be called while blocks are still on their way: the end then
+     * follows them. Stream mode ends by closing, which would cut them off.
+     */
+    default boolean endsAfterQueuedData() {
+        return false;
+    }
+
     /** Whether connections of an earlier transfer carry this one (reply 125 instead of 150). */
     default boolean reusesConnection() {
         return false;

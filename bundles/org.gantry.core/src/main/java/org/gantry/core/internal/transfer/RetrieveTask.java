@@ -155,7 +155,7 @@ public final class RetrieveTask extends TransferTask {
     }
 
     private void maybeFinish() {
-        if (!eof || inFlight > 0 || reading || finishing || isDone()) {
+        if (!eof || reading || finishing || isDone() || inFlight > 0 && !out.endsAfterQueuedData()) {
             return;
         }
         finishing = true;

@@ -37,6 +37,7 @@ final class ModeEOutgoing implements OutgoingData {
     private final EventExecutor loop;
     private final Map<Channel, Long> queued = new HashMap<>();
     private long blocks;
+    private boolean flushScheduled;
 
     ModeEOutgoing(ActiveConnector connector, StripeConnections connections) {
         this.connector = connector;
@@ -84,14 +85,20 @@ final class ModeEOutgoing implements OutgoingData {
         int n = data.readableBytes();
         Channel ch = pick(n);
         writeHeader(ch, EBlockHeader.data(n, offset));
-        return sent(ch, n, ch.writeAndFlush(data));
+        return sent(ch, n, ch.write(data));
     }
 
     @Override
     public CompletionStage<Void> sendFile(FileChannel file, long position, int count, long offset) {
         Channel ch = pick(count);
         writeHeader(ch, EBlockHeader.data(count, offset));
-        return sent(ch, count, ch.writeAndFlush(new org.gantry.core.internal.data.FileSlice(file, position, count)));
+        return sent(ch, count, ch.write(new org.gantry.core.internal.data.FileSlice(file, position, count)));
+    }
+
+    /** Writes on the connections are ordered, so the EODs may be queued behind unsent data. */
+    @Override
+    public boolean endsAfterQueuedData() {
+        return true;
     }
 
     @Override
@@ -103,10 +110,11 @@ final class ModeEOutgoing implements OutgoingData {
                 Channel ch = stripe.get(i);
                 ByteBuf header = ch.alloc().ioBuffer(EBlockHeader.SIZE);
                 EBlockHeader.endOfData(last ? stripe.size() : 0, false).writeTo(header);
-                ends.add(NettyFutures.toStage(ch.writeAndFlush(header)
+                ends.add(NettyFutures.toStage(ch.write(header)
                         .addListener(ChannelFutureListener.CLOSE_ON_FAILURE)).thenApply(v -> null));
             }
         }
+        scheduleFlush();
         return CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
                 .thenRun(() -> connector.keep(stripes));
     }
@@ -138,7 +146,22 @@ final class ModeEOutgoing implements OutgoingData {
         ch.write(buf);
     }
 
+    /**
+     * One flush for everything written in this turn of the event loop: a small file's header,
+     * data and EOF then leave in one segment instead of three.
+     */
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.execute(() -> {
+                flushScheduled = false;
+                stripes.forEach(stripe -> stripe.forEach(Channel::flush));
+            });
+        }
+    }
+
     private CompletionStage<Void> sent(Channel ch, int bytes, io.netty.channel.ChannelFuture write) {
+        scheduleFlush();
         write.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         write.addListener(f -> queued.merge(ch, (long) -bytes, Long::sum));
         return NettyFutures.toStage(write).thenApply(v -> null);
