@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
  *
  * The tests are grouped by concern in the superclasses ({@link NamespaceContract},
  * {@link ListingContract}, {@link UploadContract}, {@link ReadContract},
- * {@link ChecksumContract}); this class adds sessions and names.
+ * {@link ChecksumContract}, {@link RestartContract}); this class adds sessions and names.
  */
-public abstract class DsiContractTest extends ChecksumContract {
+public abstract class DsiContractTest extends RestartContract {
 
     @Test
     public void twoSessionsWriteDifferentFilesInParallel() throws Exception {
