@@ -66,9 +66,12 @@ public final class DataChannelFactory {
         return listener;
     }
 
-    /** Data connections read up to 1 MiB at a time: bulk data, few and large reads. */
+    /**
+     * Data connections read up to 256 KiB at a time: bulk data wants large reads, but a MODE E
+     * upload asks all its connections at once, and each may deliver this much past the budget.
+     */
     private static AdaptiveRecvByteBufAllocator bulkReads() {
-        return new AdaptiveRecvByteBufAllocator(64 * 1024, 256 * 1024, 1 << 20);
+        return new AdaptiveRecvByteBufAllocator(64 * 1024, 128 * 1024, 256 * 1024);
     }
 
     /** A setup that connects to {@code stripes} (one address per receiving stripe) when a transfer starts. */

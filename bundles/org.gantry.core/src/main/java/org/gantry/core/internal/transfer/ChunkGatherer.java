@@ -16,12 +16,19 @@ import io.netty.buffer.ByteBuf;
 final class ChunkGatherer {
 
     private final int chunkSize;
+    private final int firstCapacity;
     private final BiConsumer<Long, ByteBuf> onChunk;
     private final Map<Long, Run> runsByEnd = new HashMap<>();
 
-    /** @param onChunk receives (offset, data) of each finished chunk and owns the data */
-    ChunkGatherer(int chunkSize, BiConsumer<Long, ByteBuf> onChunk) {
+    /**
+     * @param firstCapacity what a new run's buffer starts with; it grows (doubling) up to
+     *                      {@code chunkSize}, so a run that stays short, like one MODE E block
+     *                      among interleaved streams, does not pin a whole chunk of memory
+     * @param onChunk       receives (offset, data) of each finished chunk and owns the data
+     */
+    ChunkGatherer(int chunkSize, int firstCapacity, BiConsumer<Long, ByteBuf> onChunk) {
         this.chunkSize = chunkSize;
+        this.firstCapacity = Math.min(firstCapacity, chunkSize);
         this.onChunk = onChunk;
     }
 
@@ -34,12 +41,12 @@ final class ChunkGatherer {
                     onChunk.accept(offset, data); // already a whole chunk in one buffer
                     return;
                 }
-                run = new Run(offset, data.alloc().directBuffer(chunkSize, chunkSize));
+                run = new Run(offset, data.alloc().directBuffer(firstCapacity, chunkSize));
             }
-            int n = Math.min(run.data.writableBytes(), data.readableBytes());
+            int n = Math.min(run.data.maxWritableBytes(), data.readableBytes());
             run.data.writeBytes(data, n);
             offset += n;
-            if (run.data.isWritable()) {
+            if (run.data.readableBytes() < chunkSize) {
                 runsByEnd.put(offset, run);
             } else {
                 onChunk.accept(run.start, run.data);

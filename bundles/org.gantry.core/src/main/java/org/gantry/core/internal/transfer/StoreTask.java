@@ -19,8 +19,9 @@ import io.netty.buffer.ByteBuf;
 /**
  * Receives a file: gathers incoming slices into chunks, writes them to the DSI at their offsets
  * (several at once and in any order where the back-end allows, else in order through a bounded
- * reorder stage), and reads more from the network only while less than {@value #MAX_BUFFERED}
- * bytes wait, so a slow back-end slows the sender down. At the end it checks that the data is
+ * reorder stage), and reads more from the network only while less than a fixed budget waits
+ * ({@value #MAX_BUFFERED} bytes, half that in MODE E where runs may fill their buffers only
+ * half), so a slow back-end slows the sender down. At the end it checks that the data is
  * whole and only then commits; every other ending aborts the upload (or, for an interrupted MODE
  * E upload, suspends it for a restart), leaving nothing that looks complete.
  */
@@ -28,6 +29,8 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
 
     static final int CHUNK = 1 << 20;
     static final long MAX_BUFFERED = 8L << 20;
+    /** GCT's block size: a MODE E run starts with room for one block and grows from there. */
+    static final int FIRST_RUN_CAPACITY = 256 * 1024;
     /** How far an in-order back-end lets blocks run ahead of a missing one before giving up. */
     static final long MAX_REORDER = 64L << 20;
 
@@ -40,6 +43,7 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
     private final WriteQueue queue;
     private final RangeSet received = new RangeSet();
     private final RangeSet present = new RangeSet();
+    private final long maxBuffered;
     private long buffered;
     private int writing;
     private boolean ended;
@@ -60,8 +64,11 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
         this.controlAlive = controlAlive;
         this.queue = WriteQueue.forBackEnd(randomWrites, layout.shift(), layout.present().stream()
                 .map(r -> new ByteRange(layout.shift() + r.start(), layout.shift() + r.end())).toList());
-        this.gatherer = new ChunkGatherer(CHUNK, (offset, data) -> queue.add(new WriteQueue.Chunk(offset, data)));
+        // Stream mode fills whole chunks; MODE E runs are often one block of another stream's.
+        this.gatherer = new ChunkGatherer(CHUNK, layout.blocks() ? FIRST_RUN_CAPACITY : CHUNK,
+                (offset, data) -> queue.add(new WriteQueue.Chunk(offset, data)));
         layout.present().forEach(r -> present.add(r.start(), r.end()));
+        this.maxBuffered = layout.blocks() ? MAX_BUFFERED / 2 : MAX_BUFFERED;
     }
 
     /**
@@ -131,7 +138,7 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
         if (isDone()) {
             return;
         }
-        if (writing == 0 && queue.isEmpty() || buffered >= MAX_BUFFERED / 2) {
+        if (writing == 0 && queue.isEmpty() || buffered >= maxBuffered / 2) {
             gatherer.flushAll();
         }
         writeNext();
@@ -158,7 +165,7 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
         if (isDone() || ended) {
             return;
         }
-        if (buffered < MAX_BUFFERED) {
+        if (buffered < maxBuffered) {
             in.requestMore();
         } else if (queue.waitingForGap()) {
             // The missing block may be on any connection, so keep reading, within a hard limit.
