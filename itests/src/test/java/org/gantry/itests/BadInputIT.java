@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -33,22 +32,8 @@ public class BadInputIT {
     /** Replies that refuse a path: 550 (not found / denied) or 553 (name not allowed). */
     private static final Set<Integer> PATH_REFUSED = Set.of(550, 553);
 
-    private static Path work;
-    private static GantryInstance server;
-
-    @BeforeClass
-    public static void startServer() throws IOException {
-        work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("bad"));
-        server = new GantryInstance("bad", work.resolve("root"));
-        server.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws IOException {
-        if (server != null) {
-            server.stop();
-        }
-    }
+    @ClassRule
+    public static final LaunchedServer server = new LaunchedServer("bad");
 
     @Test
     public void overLongCommandLineIsRefusedAndTheSessionSurvives() throws IOException {
@@ -94,7 +79,7 @@ public class BadInputIT {
 
     @Test
     public void symlinkToOutsideTheRootCannotBeFollowed() throws IOException {
-        Path outside = TestData.emptyDirectory(work.resolve("outside"));
+        Path outside = TestData.emptyDirectory(server.work().resolve("outside"));
         Files.writeString(outside.resolve("secret.txt"), "outside the root");
         Files.createSymbolicLink(server.root().resolve("escape"), outside);
         Map<String, String> before = snapshot(outside);

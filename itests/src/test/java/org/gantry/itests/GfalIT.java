@@ -12,35 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /** The gfal2 command-line tools against a launched server, checked on the server's disk. */
 public class GfalIT {
 
-    private static final List<String> TOOLS =
-            List.of("gfal-mkdir", "gfal-ls", "gfal-stat", "gfal-copy", "gfal-rename", "gfal-rm");
     /** gfal-util must run with the system python that has the gfal2 bindings. */
     private static final Map<String, String> ENVIRONMENT = Map.of("GFAL_PYTHONBIN", "/usr/bin/python3");
 
-    private static Path work;
-    private static GantryInstance server;
-
-    @BeforeClass
-    public static void startServer() throws IOException {
-        TOOLS.forEach(CommandRunner::requireTool);
-        work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("gfal"));
-        server = new GantryInstance("gfal", work.resolve("root"));
-        server.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws IOException {
-        if (server != null) {
-            server.stop();
-        }
-    }
+    @ClassRule
+    public static final LaunchedServer server = new LaunchedServer("gfal")
+            .requiring("gfal-mkdir", "gfal-ls", "gfal-stat", "gfal-copy", "gfal-rename", "gfal-rm");
 
     @Test
     public void mkdirWithParentsThenLongListing() throws IOException {
@@ -63,7 +46,7 @@ public class GfalIT {
     @Test
     public void copyBothWaysRenameAndRemoveRecursively() throws IOException {
         byte[] content = TestData.bytes(9, 700_001);
-        Path local = work.resolve("local.bin");
+        Path local = server.work().resolve("local.bin");
         Files.write(local, content);
         Path disk = server.root().resolve("a");
         Files.createDirectories(disk.resolve("b/c"));
@@ -72,7 +55,7 @@ public class GfalIT {
         gfal("gfal-copy", fileUrl(local), server.url("a/f1"));
         assertArrayEquals("uploaded a/f1 on disk", content, Files.readAllBytes(disk.resolve("f1")));
 
-        Path local2 = work.resolve("local2.bin");
+        Path local2 = server.work().resolve("local2.bin");
         gfal("gfal-copy", server.url("a/f1"), fileUrl(local2));
         assertArrayEquals("downloaded copy of a/f1", content, Files.readAllBytes(local2));
 

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -36,26 +36,17 @@ public class GlobusUrlCopyModeEIT {
     private static final int TCP_BUFFER = 1 << 20;
     private static final String REUSED = "125 Beginning transfer; reusing existing data connection.";
 
-    private static Path work;
+    @ClassRule
+    public static final LaunchedServer server = new LaunchedServer("guce").requiring("globus-url-copy")
+            .withOptions("--command-log");
+
     private static Path tree;
-    private static GantryInstance server;
 
     @BeforeClass
-    public static void startServer() throws IOException {
-        CommandRunner.requireTool("globus-url-copy");
-        work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("guc-mode-e"));
-        tree = Files.createDirectories(work.resolve("tree"));
+    public static void makeTree() throws IOException {
+        tree = Files.createDirectories(server.work().resolve("tree"));
         for (int i = 0; i < TREE_FILES; i++) {
             Files.write(tree.resolve(String.format("f%04d.bin", i)), TestData.bytes(9_000 + i, TREE_FILE_SIZE));
-        }
-        server = new GantryInstance("guce", work.resolve("root"));
-        server.start("--command-log");
-    }
-
-    @AfterClass
-    public static void stopServer() throws IOException {
-        if (server != null) {
-            server.stop();
         }
     }
 
@@ -72,8 +63,8 @@ public class GlobusUrlCopyModeEIT {
     /** 1 GiB up and down with {@code -p n}; on the way down the server is asked for n streams. */
     private static void bigFileRoundTrip(int streams) throws IOException {
         String p = String.valueOf(streams);
-        Path source = TestData.randomFile(work.resolve("big-p" + p + ".src"), 1_000 + streams, BIG_FILE_SIZE);
-        Path downloaded = work.resolve("big-p" + p + ".downloaded");
+        Path source = TestData.randomFile(server.work().resolve("big-p" + p + ".src"), 1_000 + streams, BIG_FILE_SIZE);
+        Path downloaded = server.work().resolve("big-p" + p + ".downloaded");
         String expected = TestData.sha256(source);
 
         GlobusUrlCopy.run("-p", p, fileUrl(source), server.url("big-p" + p + ".bin"));
@@ -114,7 +105,7 @@ public class GlobusUrlCopyModeEIT {
     /** Four sessions at once, each on its own cached channel; counted in the server's command log. */
     @Test
     public void treeWithFourConcurrentSessionsReusingTheirChannels() throws IOException {
-        SessionCommandLogs logs = new SessionCommandLogs(server);
+        SessionCommandLogs logs = new SessionCommandLogs(server.instance());
         Set<Path> before = logs.snapshot();
         treeRoundTrip("cc4-fast", "-cc", "4", "-fast");
         // Only each session's first transfer opens a channel; both directions together. (GUC's
@@ -135,7 +126,7 @@ public class GlobusUrlCopyModeEIT {
      */
     private static TreeCopy treeRoundTrip(String name, String... options) throws IOException {
         Path onServer = server.root().resolve("tree-" + name);
-        Path back = work.resolve("tree-" + name + "-back");
+        Path back = server.work().resolve("tree-" + name + "-back");
         GucDebugLog up = GlobusUrlCopy.debug(
                 args(options, "-r", "-cd", fileUrl(tree) + "/", server.url("tree-" + name + "/")));
         TestData.assertSameFiles(tree, onServer);
@@ -162,27 +153,12 @@ public class GlobusUrlCopyModeEIT {
         partialGet("mode-e", "-p", "2");
     }
 
-    /**
-     * {@code -off/-len} sends {@code ERET P off len}; GUC writes what arrives at the same offset
-     * of the local file without truncating it, so exactly that range may change.
-     */
+    /** {@code -off/-len} download: GUC sends {@code ERET P off len} and writes the range into the local file. */
     private static void partialGet(String name, String... options) throws IOException {
-        byte[] remote = TestData.bytes(71, PARTIAL_FILE_SIZE);
-        byte[] local = TestData.bytes(72, PARTIAL_FILE_SIZE);
-        Files.write(server.root().resolve("partial-get-" + name + ".bin"), remote);
-        Path target = work.resolve("partial-get-" + name + ".local");
-        Files.write(target, local);
-
-        GucDebugLog log = GlobusUrlCopy.debug(args(options, "-off", String.valueOf(PARTIAL_OFFSET),
-                "-len", String.valueOf(PARTIAL_LENGTH), server.url("partial-get-" + name + ".bin"), fileUrl(target)));
-        assertFalse("GUC did not send ERET P " + PARTIAL_OFFSET + " " + PARTIAL_LENGTH + "\n" + log.excerpt(),
-                log.exchanges("ERET P " + PARTIAL_OFFSET + " " + PARTIAL_LENGTH + " ").isEmpty());
-
-        byte[] expected = local.clone();
-        System.arraycopy(remote, PARTIAL_OFFSET, expected, PARTIAL_OFFSET, PARTIAL_LENGTH);
-        assertEquals("size of the local file after the partial get", PARTIAL_FILE_SIZE, Files.size(target));
-        assertArrayEquals("local file after getting bytes " + PARTIAL_OFFSET + "+" + PARTIAL_LENGTH
-                + " (" + name + ")", expected, Files.readAllBytes(target));
+        String file = "partial-get-" + name + ".bin";
+        Path local = server.work().resolve("partial-get-" + name + ".local");
+        partialCopy(71, server.root().resolve(file), server.url(file), local, fileUrl(local),
+                "ERET P " + PARTIAL_OFFSET + " " + PARTIAL_LENGTH + " ", options);
     }
 
     @Test
@@ -195,33 +171,43 @@ public class GlobusUrlCopyModeEIT {
         partialPut("mode-e", "-p", "2");
     }
 
-    /** {@code -off/-len} upload sends {@code ESTO A off}: the range lands at off, nothing is truncated. */
+    /** {@code -off/-len} upload sends {@code ESTO A off}: the range lands at off on the server. */
     private static void partialPut(String name, String... options) throws IOException {
-        byte[] remote = TestData.bytes(81, PARTIAL_FILE_SIZE);
-        byte[] local = TestData.bytes(82, PARTIAL_FILE_SIZE);
-        Path onServer = server.root().resolve("partial-put-" + name + ".bin");
-        Files.write(onServer, remote);
-        Path source = work.resolve("partial-put-" + name + ".local");
-        Files.write(source, local);
+        String file = "partial-put-" + name + ".bin";
+        Path local = server.work().resolve("partial-put-" + name + ".local");
+        partialCopy(81, local, fileUrl(local), server.root().resolve(file), server.url(file),
+                "ESTO A " + PARTIAL_OFFSET + " ", options);
+    }
+
+    /**
+     * Copies bytes {@value #PARTIAL_OFFSET}+{@value #PARTIAL_LENGTH} of a seeded {@code source}
+     * over an existing, differently seeded {@code target} of the same size with {@code -off/-len},
+     * GUC sending {@code command}: exactly that range may change and nothing is truncated.
+     */
+    private static void partialCopy(long seed, Path source, String from, Path target, String to, String command,
+            String... options) throws IOException {
+        byte[] sent = TestData.bytes(seed, PARTIAL_FILE_SIZE);
+        byte[] old = TestData.bytes(seed + 1, PARTIAL_FILE_SIZE);
+        Files.write(source, sent);
+        Files.write(target, old);
 
         GucDebugLog log = GlobusUrlCopy.debug(args(options, "-off", String.valueOf(PARTIAL_OFFSET),
-                "-len", String.valueOf(PARTIAL_LENGTH), fileUrl(source), server.url("partial-put-" + name + ".bin")));
-        assertFalse("GUC did not send ESTO A " + PARTIAL_OFFSET + "\n" + log.excerpt(),
-                log.exchanges("ESTO A " + PARTIAL_OFFSET + " ").isEmpty());
+                "-len", String.valueOf(PARTIAL_LENGTH), from, to));
+        assertFalse("GUC did not send " + command.trim() + "\n" + log.excerpt(), log.exchanges(command).isEmpty());
 
-        byte[] expected = remote.clone();
-        System.arraycopy(local, PARTIAL_OFFSET, expected, PARTIAL_OFFSET, PARTIAL_LENGTH);
-        assertEquals("size of the server file after the partial put", PARTIAL_FILE_SIZE, Files.size(onServer));
-        assertArrayEquals("server file after putting bytes " + PARTIAL_OFFSET + "+" + PARTIAL_LENGTH
-                + " (" + name + ")", expected, Files.readAllBytes(onServer));
+        byte[] expected = old.clone();
+        System.arraycopy(sent, PARTIAL_OFFSET, expected, PARTIAL_OFFSET, PARTIAL_LENGTH);
+        assertEquals("size of " + target + " after the partial copy", PARTIAL_FILE_SIZE, Files.size(target));
+        assertArrayEquals(target + " after copying bytes " + PARTIAL_OFFSET + "+" + PARTIAL_LENGTH + " of " + from,
+                expected, Files.readAllBytes(target));
     }
 
     /** {@code -tcp-bs} makes GUC send SITE STORBUFSIZE (put) and SITE RETRBUFSIZE (get) first. */
     @Test
     public void tcpBufferSizeForGetAndPut() throws IOException {
         String size = String.valueOf(TCP_BUFFER);
-        Path source = TestData.randomFile(work.resolve("tcp-bs.src"), 91, 16L << 20);
-        Path downloaded = work.resolve("tcp-bs.downloaded");
+        Path source = TestData.randomFile(server.work().resolve("tcp-bs.src"), 91, 16L << 20);
+        Path downloaded = server.work().resolve("tcp-bs.downloaded");
         String expected = TestData.sha256(source);
 
         GucDebugLog put = GlobusUrlCopy.debug("-p", "2", "-tcp-bs", size, fileUrl(source), server.url("tcp-bs.bin"));
@@ -291,17 +277,14 @@ public class GlobusUrlCopyModeEIT {
      */
     @Test
     public void ipv6RoundTrips() throws IOException {
-        GantryInstance v6 = new GantryInstance("guce6", work.resolve("root6"), "::1");
-        Throwable failure = null;
-        try {
-            v6.start();
-            Path source = TestData.randomFile(work.resolve("ipv6.src"), 61, 16L << 20);
+        try (LaunchedServer v6 = new LaunchedServer("guce6").listeningOn("::1").start()) {
+            Path source = TestData.randomFile(server.work().resolve("ipv6.src"), 61, 16L << 20);
             String expected = TestData.sha256(source);
 
             GlobusUrlCopy.run("-ipv6", fileUrl(source), v6.url("stream.bin"));
             assertEquals("SHA-256 on the ::1 server disk (stream mode)", expected,
                     TestData.sha256(v6.root().resolve("stream.bin")));
-            Path streamBack = work.resolve("ipv6-stream.downloaded");
+            Path streamBack = server.work().resolve("ipv6-stream.downloaded");
             GlobusUrlCopy.run("-ipv6", v6.url("stream.bin"), fileUrl(streamBack));
             assertEquals("SHA-256 of the stream-mode download over ::1", expected, TestData.sha256(streamBack));
 
@@ -309,22 +292,10 @@ public class GlobusUrlCopyModeEIT {
             assertAnswered(put, "EPSV", "229 ");
             assertEquals("SHA-256 on the ::1 server disk (MODE E)", expected,
                     TestData.sha256(v6.root().resolve("mode-e.bin")));
-            Path modeEBack = work.resolve("ipv6-mode-e.downloaded");
+            Path modeEBack = server.work().resolve("ipv6-mode-e.downloaded");
             GucDebugLog get = GlobusUrlCopy.debug("-ipv6", "-p", "2", v6.url("mode-e.bin"), fileUrl(modeEBack));
             assertAnswered(get, "EPRT |2|::1|", "200 ");
             assertEquals("SHA-256 of the MODE E download over ::1", expected, TestData.sha256(modeEBack));
-        } catch (Throwable e) {
-            failure = e;
-            throw e;
-        } finally {
-            try {
-                v6.stop();
-            } catch (AssertionError | IOException stopFailed) {
-                if (failure == null) {
-                    throw stopFailed;
-                }
-                failure.addSuppressed(stopFailed);
-            }
         }
     }
 

@@ -1,9 +1,9 @@
 package org.gantry.itests;
 
-import static org.gantry.itests.ModeETransfers.BLOCK;
 import static org.gantry.itests.ModeETransfers.assertStored;
-import static org.gantry.itests.ModeETransfers.complete;
+import static org.gantry.itests.ModeETransfers.receive;
 import static org.gantry.itests.ModeETransfers.start;
+import static org.gantry.itests.ModeETransfers.store;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -13,14 +13,10 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
@@ -34,34 +30,12 @@ public class Ipv6DataChannelIT {
 
     private static final String V6_LOOPBACK = "::1";
 
-    private static GantryInstance server;
+    /** Fails, and does not skip, where ::1 cannot be bound. */
+    @ClassRule
+    public static final LaunchedServer server = new LaunchedServer("modee-ipv6").listeningOn(V6_LOOPBACK);
 
     @Rule
     public final Timeout timeout = Timeout.seconds(60);
-
-    @BeforeClass
-    public static void startServer() throws IOException {
-        requireIpv6Loopback();
-        Path work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("modee-ipv6"));
-        server = new GantryInstance("modee-ipv6", work.resolve("root"), V6_LOOPBACK);
-        server.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws IOException {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private static void requireIpv6Loopback() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(V6_LOOPBACK))) {
-            assertTrue("bound to " + probe.getInetAddress(), probe.getInetAddress() instanceof Inet6Address);
-        } catch (IOException e) {
-            throw new AssertionError("these tests need the IPv6 loopback address ::1, but a socket cannot bind "
-                    + "to it on this machine (" + e + "); enable IPv6 on lo", e);
-        }
-    }
 
     @Test
     public void epsvUploadAndEprtDownloadInStreamMode() throws IOException {
@@ -93,23 +67,13 @@ public class Ipv6DataChannelIT {
     public void epsvUploadAndEprtDownloadInModeE() throws IOException {
         byte[] content = TestData.bytes(81, 1_300_000);
         try (FtpTestClient ftp = ModeETransfers.session(V6_LOOPBACK, server.port()); ModeEPeer peer = new ModeEPeer()) {
-            List<Socket> data = peer.connect(ModeETransfers.extendedPassiveAddress(ftp), 2);
-            start(ftp, "STOR v6-e.bin", 150);
-            peer.sendFile(data, content, ByteRanges.of(0, content.length), BLOCK, 81);
-            peer.flush(ModeEPeer.IO_TIMEOUT);
-            complete(ftp, "MODE E STOR over EPSV on ::1");
+            store(ftp, peer, peer.connect(ModeETransfers.extendedPassiveAddress(ftp), 2), "v6-e.bin", content, 81);
             assertStored(server.root().resolve("v6-e.bin"), content);
         }
         try (FtpTestClient ftp = ModeETransfers.session(V6_LOOPBACK, server.port()); ModeEPeer peer = new ModeEPeer()) {
-            ftp.command("OPTS RETR Parallelism=2,2,2;", 200);
-            ModeETransfers.active(ftp, peer, true);
+            ModeETransfers.activeParallel(ftp, peer, 2, true);
             start(ftp, "RETR v6-e.bin", 150);
-            List<Socket> data = peer.accept(2, ModeEPeer.IO_TIMEOUT);
-            data.forEach(Ipv6DataChannelIT::assertIpv6Loopback);
-            ModeEPeer.Received received = peer.receive(data, Duration.ofSeconds(20));
-            complete(ftp, "MODE E RETR over EPRT on ::1");
-            received.assertAccounting(2);
-            received.assertContent(content, 0, ByteRanges.of(0, content.length));
+            receiveFromIpv6Loopback(ftp, peer, content, "MODE E RETR over EPRT on ::1");
         }
     }
 
@@ -123,24 +87,24 @@ public class Ipv6DataChannelIT {
                     stripes.get(0).getAddress() instanceof Inet6Address && stripes.get(0).getAddress().isLoopbackAddress());
             List<Socket> data = peer.connect(stripes.get(0), 2);
             ftp.command("ALLO " + content.length, 200);
-            start(ftp, "STOR v6-striped.bin", 150);
-            peer.sendFile(data, content, ByteRanges.of(0, content.length), BLOCK, 82);
-            peer.flush(ModeEPeer.IO_TIMEOUT);
-            complete(ftp, "STOR after SPAS on ::1");
+            store(ftp, peer, data, "v6-striped.bin", content, 82);
             assertStored(server.root().resolve("v6-striped.bin"), content);
         }
         try (FtpTestClient ftp = ModeETransfers.session(V6_LOOPBACK, server.port()); ModeEPeer peer = new ModeEPeer()) {
-            ftp.command("OPTS RETR Parallelism=2,2,2;", 200);
+            ModeETransfers.parallelism(ftp, 2);
             InetSocketAddress listening = peer.listen(InetAddress.getByName(V6_LOOPBACK));
             ftp.command("SPOR " + ModeEPeer.extendedHostPort(listening), 200);
             start(ftp, "RETR v6-striped.bin", 150);
-            List<Socket> data = peer.accept(2, ModeEPeer.IO_TIMEOUT);
-            data.forEach(Ipv6DataChannelIT::assertIpv6Loopback);
-            ModeEPeer.Received received = peer.receive(data, Duration.ofSeconds(20));
-            complete(ftp, "RETR after SPOR |2|::1|port|");
-            received.assertAccounting(2);
-            received.assertContent(content, 0, ByteRanges.of(0, content.length));
+            receiveFromIpv6Loopback(ftp, peer, content, "RETR after SPOR |2|::1|port|");
         }
+    }
+
+    /** The whole of {@code content} on the two connections the server opens from ::1. */
+    private static void receiveFromIpv6Loopback(FtpTestClient ftp, ModeEPeer peer, byte[] content, String what)
+            throws IOException {
+        List<Socket> data = peer.accept(2, ModeEPeer.IO_TIMEOUT);
+        data.forEach(Ipv6DataChannelIT::assertIpv6Loopback);
+        receive(ftp, peer, data, what).assertContent(content, 0, ByteRanges.of(0, content.length));
     }
 
     private static void assertIpv6Loopback(Socket accepted) {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -29,23 +29,14 @@ public class JGlobusIT {
     private static final Pattern PUT_MARKERS = Pattern.compile(
             "^OK eput (\\S+) perf=(\\d+) perfBytes=(-?\\d+) ranges=(\\S+)$", Pattern.MULTILINE);
 
-    private static Path work;
+    @ClassRule
+    public static final LaunchedServer server = new LaunchedServer("jglobus");
+
     private static JGlobusRunner jglobus;
-    private static GantryInstance server;
 
     @BeforeClass
-    public static void startServer() throws IOException {
-        work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("jglobus"));
-        jglobus = JGlobusRunner.compile(work.resolve("client-classes"));
-        server = new GantryInstance("jglobus", work.resolve("root"));
-        server.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws IOException {
-        if (server != null) {
-            server.stop();
-        }
+    public static void compileClient() throws IOException {
+        jglobus = JGlobusRunner.compile(server.work().resolve("client-classes"));
     }
 
     @Test
@@ -78,8 +69,8 @@ public class JGlobusIT {
     public void modeEGetWithFourStreamsAndPut() throws IOException {
         Files.createDirectories(server.root().resolve("mode-e"));
         Path served = TestData.randomFile(server.root().resolve("mode-e/get.bin"), 5, GET_SIZE);
-        Path got = work.resolve("get.local");
-        Path source = TestData.randomFile(work.resolve("put.local"), 6, PUT_SIZE);
+        Path got = server.work().resolve("get.local");
+        Path source = TestData.randomFile(server.work().resolve("put.local"), 6, PUT_SIZE);
 
         CommandRunner.Result result = run("eget", "/mode-e/get.bin", got.toString(), "4",
                 "eput", source.toString(), "/mode-e/put.bin", "4");

@@ -23,8 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
@@ -45,27 +44,24 @@ public class ModeEBadInputIT {
     private static final int SIZE = 1_000_000;
     /** IAC IP, IAC DM: the Telnet "interrupt process" and "data mark" a client sends before ABOR. */
     private static final byte[] TELNET_IP_DM = {(byte) 0xFF, (byte) 0xF4, (byte) 0xFF, (byte) 0xF2};
+    /** No ALLO before the STOR. */
+    private static final long NO_ALLO = -1;
 
     private static final AtomicInteger NEXT = new AtomicInteger();
-    private static GantryInstance server;
+
+    @ClassRule
+    public static final LaunchedServer server = new LaunchedServer("modee-bad");
 
     @Rule
     public final Timeout timeout = Timeout.seconds(90);
 
-    @BeforeClass
-    public static void startServer() throws IOException {
-        Path work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("modee-bad"));
-        server = new GantryInstance("modee-bad", work.resolve("root"));
-        server.start();
+    /** What a broken upload sends on its open data connections. */
+    @FunctionalInterface
+    private interface Breakage {
+        void send(ModeEPeer peer, List<Socket> data) throws IOException;
     }
 
-    @AfterClass
-    public static void stopServer() throws IOException {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
+    /** Three uploads in one session, each with a block that sets an undefined descriptor bit. */
     @Test
     public void undefinedDescriptorBitsAreRefused() throws IOException {
         byte[] content = TestData.bytes(60, SIZE);
@@ -74,13 +70,11 @@ public class ModeEBadInputIT {
                 String name = String.format("bits-%02x.bin", bit);
                 // One of them would overwrite an existing file.
                 byte[] old = bit == ModeEPeer.ERRORS ? existing(name, 61) : null;
-                try (ModeEPeer peer = new ModeEPeer()) {
-                    List<Socket> data = startUpload(ftp, peer, name, 1, -1);
-                    peer.block(data.get(0), 0, 0, content, 0, BLOCK);
-                    peer.block(data.get(0), bit, BLOCK, content, BLOCK, BLOCK);
-                    peer.flushQuietly(ModeEPeer.IO_TIMEOUT);
-                    assertFailedCleanly(ftp, PROTOCOL_ERROR, name, old, String.format("descriptor bit 0x%02x", bit));
-                }
+                assertRefused(ftp, PROTOCOL_ERROR, String.format("descriptor bit 0x%02x", bit), name, 1, NO_ALLO, old,
+                        (peer, data) -> {
+                            peer.block(data.get(0), 0, 0, content, 0, BLOCK);
+                            peer.block(data.get(0), bit, BLOCK, content, BLOCK, BLOCK);
+                        });
             }
         }
     }
@@ -88,42 +82,36 @@ public class ModeEBadInputIT {
     @Test
     public void truncatedHeaderThenCloseIsRefused() throws IOException {
         byte[] content = TestData.bytes(62, SIZE);
-        try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            List<Socket> data = startUpload(ftp, peer, "truncated-header.bin", 1, -1);
-            peer.block(data.get(0), 0, 0, content, 0, BLOCK);
-            peer.raw(data.get(0), Arrays.copyOf(ModeEPeer.header(0, BLOCK, BLOCK), 9));
-            peer.shutdownOutput(data.get(0));
-            peer.flushQuietly(ModeEPeer.IO_TIMEOUT);
-            assertFailedCleanly(ftp, ENDED_EARLY, "truncated-header.bin", null, "a header cut after 9 bytes");
-        }
+        assertRefused(ENDED_EARLY, "a header cut after 9 bytes", "truncated-header.bin", 1, NO_ALLO, null,
+                (peer, data) -> {
+                    peer.block(data.get(0), 0, 0, content, 0, BLOCK);
+                    peer.raw(data.get(0), Arrays.copyOf(ModeEPeer.header(0, BLOCK, BLOCK), 9));
+                    peer.shutdownOutput(data.get(0));
+                });
     }
 
     @Test
     public void blockPastTheAlloSizeIsRefused() throws IOException {
         byte[] content = TestData.bytes(63, 200_000);
         byte[] old = existing("past-allo.bin", 64);
-        try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            List<Socket> data = startUpload(ftp, peer, "past-allo.bin", 1, 100_000);
-            peer.block(data.get(0), 0, 0, content, 0, 90_000);
-            peer.block(data.get(0), 0, 90_000, content, 90_000, 20_000);
-            peer.flushQuietly(ModeEPeer.IO_TIMEOUT);
-            assertFailedCleanly(ftp, PROTOCOL_ERROR, "past-allo.bin", old, "a block ending at 110000 after ALLO 100000");
-        }
+        assertRefused(PROTOCOL_ERROR, "a block ending at 110000 after ALLO 100000", "past-allo.bin", 1, 100_000, old,
+                (peer, data) -> {
+                    peer.block(data.get(0), 0, 0, content, 0, 90_000);
+                    peer.block(data.get(0), 0, 90_000, content, 90_000, 20_000);
+                });
     }
 
     /** EOF says 3 EODs, two connections send theirs and close: the count can never be reached. */
     @Test
     public void eodCountTooHighIsRefusedWhenTheConnectionsClose() throws IOException {
         byte[] content = TestData.bytes(65, SIZE);
-        try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            List<Socket> data = startUpload(ftp, peer, "eod-high.bin", 2, -1);
-            peer.send(data, content, ModeEPeer.plan(ByteRanges.of(0, SIZE), BLOCK, 2, 65));
-            peer.eod(data.get(1));
-            peer.eof(data.get(0), ModeEPeer.EOD, 3);
-            data.forEach(peer::shutdownOutput);
-            peer.flushQuietly(ModeEPeer.IO_TIMEOUT);
-            assertFailedCleanly(ftp, ENDED_EARLY, "eod-high.bin", null, "EOD count 3 on 2 connections that then close");
-        }
+        assertRefused(ENDED_EARLY, "EOD count 3 on 2 connections that then close", "eod-high.bin", 2, NO_ALLO, null,
+                (peer, data) -> {
+                    peer.send(data, content, ModeEPeer.plan(ByteRanges.of(0, SIZE), BLOCK, 2, 65));
+                    peer.eod(data.get(1));
+                    peer.eof(data.get(0), ModeEPeer.EOD, 3);
+                    data.forEach(peer::shutdownOutput);
+                });
     }
 
     /**
@@ -133,30 +121,27 @@ public class ModeEBadInputIT {
     @Test
     public void eodCountTooLowIsRefused() throws IOException {
         byte[] content = TestData.bytes(66, SIZE);
-        try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            List<Socket> data = startUpload(ftp, peer, "eod-low.bin", 2, -1);
-            peer.send(List.of(data.get(1)), content, ModeEPeer.plan(ByteRanges.of(300_000, 600_000), BLOCK, 1, 66));
-            peer.pause(Duration.ofMillis(300));
-            peer.send(List.of(data.get(0)), content,
-                    ModeEPeer.plan(ByteRanges.of(0, 300_000, 600_000, SIZE), BLOCK, 1, 67));
-            peer.eof(data.get(0), ModeEPeer.EOD, 1);
-            peer.eod(data.get(1));
-            peer.flushQuietly(ModeEPeer.IO_TIMEOUT);
-            assertFailedCleanly(ftp, PROTOCOL_ERROR, "eod-low.bin", null, "EOD count 1 on 2 connections");
-        }
+        assertRefused(PROTOCOL_ERROR, "EOD count 1 on 2 connections", "eod-low.bin", 2, NO_ALLO, null,
+                (peer, data) -> {
+                    peer.send(List.of(data.get(1)), content,
+                            ModeEPeer.plan(ByteRanges.of(300_000, 600_000), BLOCK, 1, 66));
+                    peer.pause(Duration.ofMillis(300));
+                    peer.send(List.of(data.get(0)), content,
+                            ModeEPeer.plan(ByteRanges.of(0, 300_000, 600_000, SIZE), BLOCK, 1, 67));
+                    peer.eof(data.get(0), ModeEPeer.EOD, 1);
+                    peer.eod(data.get(1));
+                });
     }
 
     @Test
     public void connectionClosedInsideABlockIsRefused() throws IOException {
         byte[] content = TestData.bytes(68, SIZE);
-        try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            List<Socket> data = startUpload(ftp, peer, "mid-block.bin", 1, -1);
-            peer.header(data.get(0), 0, 50_000, 0);
-            peer.raw(data.get(0), Arrays.copyOf(content, 20_000));
-            peer.shutdownOutput(data.get(0));
-            peer.flushQuietly(ModeEPeer.IO_TIMEOUT);
-            assertFailedCleanly(ftp, ENDED_EARLY, "mid-block.bin", null, "a 50000-byte block cut after 20000");
-        }
+        assertRefused(ENDED_EARLY, "a 50000-byte block cut after 20000", "mid-block.bin", 1, NO_ALLO, null,
+                (peer, data) -> {
+                    peer.header(data.get(0), 0, 50_000, 0);
+                    peer.raw(data.get(0), Arrays.copyOf(content, 20_000));
+                    peer.shutdownOutput(data.get(0));
+                });
     }
 
     /**
@@ -167,14 +152,12 @@ public class ModeEBadInputIT {
     public void connectionClosedBeforeEodAfterDataIsRefused() throws IOException {
         byte[] content = TestData.bytes(69, SIZE);
         byte[] old = existing("no-eod.bin", 70);
-        try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            List<Socket> data = startUpload(ftp, peer, "no-eod.bin", 2, -1);
-            peer.send(data, content, ModeEPeer.plan(ByteRanges.of(0, SIZE), BLOCK, 2, 69));
-            peer.shutdownOutput(data.get(1));
-            peer.eof(data.get(0), ModeEPeer.EOD, 2);
-            peer.flushQuietly(ModeEPeer.IO_TIMEOUT);
-            assertFailedCleanly(ftp, ENDED_EARLY, "no-eod.bin", old, "a connection closed after data but before EOD");
-        }
+        assertRefused(ENDED_EARLY, "a connection closed after data but before EOD", "no-eod.bin", 2, NO_ALLO, old,
+                (peer, data) -> {
+                    peer.send(data, content, ModeEPeer.plan(ByteRanges.of(0, SIZE), BLOCK, 2, 69));
+                    peer.shutdownOutput(data.get(1));
+                    peer.eof(data.get(0), ModeEPeer.EOD, 2);
+                });
     }
 
     @Test
@@ -242,6 +225,29 @@ public class ModeEBadInputIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** {@link #assertRefused(FtpTestClient, Set, String, String, int, long, byte[], Breakage)} in a new session. */
+    private static void assertRefused(Set<Integer> codes, String what, String name, int connections, long allo,
+            byte[] old, Breakage breakage) throws IOException {
+        try (FtpTestClient ftp = ModeETransfers.session(server.port())) {
+            assertRefused(ftp, codes, what, name, connections, allo, old, breakage);
+        }
+    }
+
+    /**
+     * A MODE E upload of {@code name} on {@code connections} connections that {@code breakage}
+     * breaks: the reply is one of {@code codes}, {@code name} is gone (or keeps {@code old}) and
+     * the session then transfers normally.
+     */
+    private static void assertRefused(FtpTestClient ftp, Set<Integer> codes, String what, String name,
+            int connections, long allo, byte[] old, Breakage breakage) throws IOException {
+        try (ModeEPeer peer = new ModeEPeer()) {
+            List<Socket> data = startUpload(ftp, peer, name, connections, allo);
+            breakage.send(peer, data);
+            peer.flushQuietly(ModeEPeer.IO_TIMEOUT);
+            assertFailedCleanly(ftp, codes, name, old, what);
+        }
+    }
 
     /** PASV with {@code n} connections, ALLO if {@code allo >= 0}, STOR; asserts 150. */
     private static List<Socket> startUpload(FtpTestClient ftp, ModeEPeer peer, String name, int n, long allo)

@@ -4,6 +4,7 @@ import static org.gantry.itests.ModeETransfers.BLOCK;
 import static org.gantry.itests.ModeETransfers.assertStored;
 import static org.gantry.itests.ModeETransfers.complete;
 import static org.gantry.itests.ModeETransfers.passive;
+import static org.gantry.itests.ModeETransfers.receive;
 import static org.gantry.itests.ModeETransfers.start;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -16,13 +17,11 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
@@ -36,24 +35,11 @@ public class ModeEPartialIT {
 
     private static final int SIZE = 1_000_000;
 
-    private static GantryInstance server;
+    @ClassRule
+    public static final LaunchedServer server = new LaunchedServer("modee-partial");
 
     @Rule
     public final Timeout timeout = Timeout.seconds(60);
-
-    @BeforeClass
-    public static void startServer() throws IOException {
-        Path work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("modee-partial"));
-        server = new GantryInstance("modee-partial", work.resolve("root"));
-        server.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws IOException {
-        if (server != null) {
-            server.stop();
-        }
-    }
 
     @Test
     public void eretSendsTheSectionWithRelativeOffsets() throws IOException {
@@ -62,12 +48,9 @@ public class ModeEPartialIT {
         long offset = 123_457;
         int length = 400_000;
         try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            ftp.command("OPTS RETR Parallelism=2,2,2;", 200);
-            ModeETransfers.active(ftp, peer, false);
+            ModeETransfers.activeParallel(ftp, peer, 2, false);
             start(ftp, "ERET P " + offset + " " + length + " eret.bin", 150);
-            ModeEPeer.Received received = peer.receive(peer.accept(2, ModeEPeer.IO_TIMEOUT), Duration.ofSeconds(20));
-            complete(ftp, "ERET");
-            received.assertAccounting(2);
+            ModeEPeer.Received received = receive(ftp, peer, peer.accept(2, ModeEPeer.IO_TIMEOUT), "ERET");
             // Block offset 0 is file offset 123457.
             received.assertContent(content, offset, ByteRanges.of(0, length));
         }
@@ -128,13 +111,11 @@ public class ModeEPartialIT {
         Files.write(server.root().resolve("rest-get.bin"), content);
         ByteRanges done = ByteRanges.of(0, 100_000, 300_000, 350_000);
         try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            ftp.command("OPTS RETR Parallelism=2,2,2;", 200);
-            ModeETransfers.active(ftp, peer, false);
+            ModeETransfers.activeParallel(ftp, peer, 2, false);
             ftp.command("REST " + done, 350);
             start(ftp, "RETR rest-get.bin", 150);
-            ModeEPeer.Received received = peer.receive(peer.accept(2, ModeEPeer.IO_TIMEOUT), Duration.ofSeconds(20));
-            complete(ftp, "RETR after REST " + done);
-            received.assertAccounting(2);
+            ModeEPeer.Received received = receive(ftp, peer, peer.accept(2, ModeEPeer.IO_TIMEOUT),
+                    "RETR after REST " + done);
             received.assertContent(content, 0, done.complement(SIZE));
         }
     }

@@ -4,7 +4,9 @@ import static org.gantry.itests.ModeETransfers.BLOCK;
 import static org.gantry.itests.ModeETransfers.assertStored;
 import static org.gantry.itests.ModeETransfers.complete;
 import static org.gantry.itests.ModeETransfers.passive;
+import static org.gantry.itests.ModeETransfers.receive;
 import static org.gantry.itests.ModeETransfers.start;
+import static org.gantry.itests.ModeETransfers.store;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -19,8 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
@@ -33,24 +34,11 @@ import org.junit.rules.Timeout;
  */
 public class ModeEProtocolIT {
 
-    private static GantryInstance server;
+    @ClassRule
+    public static final LaunchedServer server = new LaunchedServer("modee-protocol");
 
     @Rule
     public final Timeout timeout = Timeout.seconds(60);
-
-    @BeforeClass
-    public static void startServer() throws IOException {
-        Path work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("modee-protocol"));
-        server = new GantryInstance("modee-protocol", work.resolve("root"));
-        server.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws IOException {
-        if (server != null) {
-            server.stop();
-        }
-    }
 
     @Test
     public void uploadOnTwoConnectionsWithBlocksOutOfOrderAndNoAllo() throws IOException {
@@ -69,10 +57,7 @@ public class ModeEProtocolIT {
             if (allo) {
                 ftp.command("ALLO " + content.length, 200);
             }
-            start(ftp, "STOR " + name, 150);
-            peer.sendFile(data, content, ByteRanges.of(0, content.length), BLOCK, connections * 7L);
-            peer.flush(ModeEPeer.IO_TIMEOUT);
-            complete(ftp, "STOR " + name + " on " + connections + " connections");
+            store(ftp, peer, data, name, content, connections * 7L);
             assertStored(server.root().resolve(name), content);
         }
     }
@@ -128,13 +113,9 @@ public class ModeEProtocolIT {
         byte[] content = TestData.bytes(5, 3 * 1024 * 1024 + 7);
         Files.write(server.root().resolve("three.bin"), content);
         try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            ftp.command("OPTS RETR Parallelism=3,3,3;", 200);
-            ModeETransfers.active(ftp, peer, false);
+            ModeETransfers.activeParallel(ftp, peer, 3, false);
             start(ftp, "RETR three.bin", 150);
-            List<Socket> data = peer.accept(3, ModeEPeer.IO_TIMEOUT);
-            ModeEPeer.Received received = peer.receive(data, Duration.ofSeconds(20));
-            complete(ftp, "RETR three.bin");
-            received.assertAccounting(3);
+            ModeEPeer.Received received = receive(ftp, peer, peer.accept(3, ModeEPeer.IO_TIMEOUT), "RETR three.bin");
             received.assertContent(content, 0, ByteRanges.of(0, content.length));
             assertArrayEquals("reassembled download", content, received.assemble(content.length));
             assertNull("Parallelism=3 means 3 connections, not more", peer.acceptWithin(Duration.ofMillis(500)));
@@ -148,10 +129,7 @@ public class ModeEProtocolIT {
         byte[] second = TestData.bytes(7, 300_000);
         try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
             List<Socket> data = passive(ftp, peer, 2);
-            start(ftp, "STOR cached-1.bin", 150);
-            peer.sendFile(data, first, ByteRanges.of(0, first.length), BLOCK, 61);
-            peer.flush(ModeEPeer.IO_TIMEOUT);
-            complete(ftp, "first STOR");
+            store(ftp, peer, data, "cached-1.bin", first, 61);
 
             start(ftp, "STOR cached-2.bin", 125);
             peer.sendFile(data, second, ByteRanges.of(0, second.length), BLOCK, 62);
@@ -171,20 +149,15 @@ public class ModeEProtocolIT {
         Files.write(server.root().resolve("get-1.bin"), first);
         Files.write(server.root().resolve("get-2.bin"), second);
         try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            ftp.command("OPTS RETR Parallelism=2,2,2;", 200);
-            ModeETransfers.active(ftp, peer, false);
+            ModeETransfers.activeParallel(ftp, peer, 2, false);
             start(ftp, "RETR get-1.bin", 150);
             List<Socket> data = peer.accept(2, ModeEPeer.IO_TIMEOUT);
-            ModeEPeer.Received one = peer.receive(data, Duration.ofSeconds(20));
-            complete(ftp, "first RETR");
-            one.assertAccounting(2);
+            ModeEPeer.Received one = receive(ftp, peer, data, "first RETR");
             one.assertContent(first, 0, ByteRanges.of(0, first.length));
             assertFalse("connections to be cached must not carry CLOSE: " + one.summary(), one.anyClose());
 
             start(ftp, "RETR get-2.bin", 125);
-            ModeEPeer.Received two = peer.receive(data, Duration.ofSeconds(20));
-            complete(ftp, "second RETR on the cached connections");
-            two.assertAccounting(2);
+            ModeEPeer.Received two = receive(ftp, peer, data, "second RETR on the cached connections");
             two.assertContent(second, 0, ByteRanges.of(0, second.length));
             assertNull("the second RETR must not open new connections", peer.acceptWithin(Duration.ofMillis(500)));
         }
@@ -200,21 +173,16 @@ public class ModeEProtocolIT {
             assertEquals("SPAS address", "127.0.0.1", stripes.get(0).getAddress().getHostAddress());
             List<Socket> data = peer.connect(stripes.get(0), 2);
             ftp.command("ALLO " + content.length, 200);
-            start(ftp, "STOR striped.bin", 150);
-            peer.sendFile(data, content, ByteRanges.of(0, content.length), BLOCK, 10);
-            peer.flush(ModeEPeer.IO_TIMEOUT);
-            complete(ftp, "STOR after SPAS");
+            store(ftp, peer, data, "striped.bin", content, 10);
             assertStored(server.root().resolve("striped.bin"), content);
         }
         try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
-            ftp.command("OPTS RETR Parallelism=2,2,2;", 200);
+            ModeETransfers.parallelism(ftp, 2);
             InetSocketAddress listening = peer.listen(ftp.controlSocket().getLocalAddress());
             FtpReply spor = ftp.command("SPOR " + ModeEPeer.hostPort(listening), 200);
             assertEquals("SPOR reply", "200 PORT Command successful.", spor.lines().get(0));
             start(ftp, "RETR striped.bin", 150);
-            ModeEPeer.Received received = peer.receive(peer.accept(2, ModeEPeer.IO_TIMEOUT), Duration.ofSeconds(20));
-            complete(ftp, "RETR after SPOR");
-            received.assertAccounting(2);
+            ModeEPeer.Received received = receive(ftp, peer, peer.accept(2, ModeEPeer.IO_TIMEOUT), "RETR after SPOR");
             received.assertContent(content, 0, ByteRanges.of(0, content.length));
         }
     }

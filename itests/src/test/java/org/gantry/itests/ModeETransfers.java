@@ -32,6 +32,9 @@ final class ModeETransfers {
     /** Block size of test uploads: small, so that even 1 MiB makes many out-of-order blocks. */
     static final int BLOCK = 32 * 1024;
 
+    /** Longest wait for the EODs of a test download. */
+    private static final Duration RECEIVE_TIMEOUT = ModeEPeer.IO_TIMEOUT.multipliedBy(2);
+
     private static final Pattern RANGE_MARKER = Pattern.compile("^111 Range Marker (\\S+)\\s*$");
     private static final Pattern STRIPE_BYTES = Pattern.compile("Stripe Bytes Transferred:\\s*(\\d+)");
     private static final Pattern HOST_PORT =
@@ -108,6 +111,16 @@ final class ModeETransfers {
         }
     }
 
+    /** OPTS RETR Parallelism=n,n,n; then PORT (or EPRT): the server sends on n connections to the peer. */
+    static void activeParallel(FtpTestClient ftp, ModeEPeer peer, int n, boolean extended) throws IOException {
+        parallelism(ftp, n);
+        active(ftp, peer, extended);
+    }
+
+    static void parallelism(FtpTestClient ftp, int n) throws IOException {
+        ftp.command("OPTS RETR Parallelism=" + n + "," + n + "," + n + ";", 200);
+    }
+
     static boolean isMarker(FtpReply reply) {
         return reply.code() == 111 || reply.code() == 112;
     }
@@ -155,6 +168,30 @@ final class ModeETransfers {
     }
 
     /**
+     * STOR of the whole file on connections already open (after PASV, EPSV or SPAS, and ALLO if
+     * wanted), blocks out of order; asserts 150 and 226.
+     */
+    static void store(FtpTestClient ftp, ModeEPeer peer, List<Socket> data, String path, byte[] content, long seed)
+            throws IOException {
+        start(ftp, "STOR " + path, 150);
+        peer.sendFile(data, content, ByteRanges.of(0, content.length), BLOCK, seed);
+        peer.flush(ModeEPeer.IO_TIMEOUT);
+        complete(ftp, "STOR " + path + " on " + data.size() + " connections");
+    }
+
+    /**
+     * Reads what the server sends on {@code data} for the transfer just started, up to every
+     * EOD, then the 226; asserts the GFD.20 accounting for those {@code data.size()} connections.
+     */
+    static ModeEPeer.Received receive(FtpTestClient ftp, ModeEPeer peer, List<Socket> data, String what)
+            throws IOException {
+        ModeEPeer.Received received = peer.receive(data, RECEIVE_TIMEOUT);
+        complete(ftp, what);
+        received.assertAccounting(data.size());
+        return received;
+    }
+
+    /**
      * A normal MODE E upload over a fresh PASV with {@code connections} connections, blocks out
      * of order; asserts 150 and 226.
      */
@@ -163,10 +200,7 @@ final class ModeETransfers {
         try (ModeEPeer peer = new ModeEPeer()) {
             List<Socket> data = passive(ftp, peer, connections);
             ftp.command("ALLO " + content.length, 200);
-            start(ftp, "STOR " + path, 150);
-            peer.sendFile(data, content, ByteRanges.of(0, content.length), BLOCK, seed);
-            peer.flush(ModeEPeer.IO_TIMEOUT);
-            complete(ftp, "STOR " + path);
+            store(ftp, peer, data, path, content, seed);
         }
     }
 
@@ -176,13 +210,10 @@ final class ModeETransfers {
      */
     static byte[] download(FtpTestClient ftp, String path, int size, int connections) throws IOException {
         try (ModeEPeer peer = new ModeEPeer()) {
-            ftp.command("OPTS RETR Parallelism=" + connections + "," + connections + "," + connections + ";", 200);
-            active(ftp, peer, false);
+            activeParallel(ftp, peer, connections, false);
             start(ftp, "RETR " + path, 150);
-            List<Socket> data = peer.accept(connections, ModeEPeer.IO_TIMEOUT);
-            ModeEPeer.Received received = peer.receive(data, ModeEPeer.IO_TIMEOUT.multipliedBy(2));
-            complete(ftp, "RETR " + path);
-            received.assertAccounting(connections);
+            ModeEPeer.Received received = receive(ftp, peer, peer.accept(connections, ModeEPeer.IO_TIMEOUT),
+                    "RETR " + path);
             assertEquals("bytes covered by RETR " + path, ByteRanges.of(0, size), received.coverage());
             return received.assemble(size);
         }

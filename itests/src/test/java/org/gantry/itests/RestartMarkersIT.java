@@ -18,8 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
@@ -34,24 +33,11 @@ public class RestartMarkersIT {
     private static final int SIZE = 1 << 20;
     private static final Duration PAUSE = Duration.ofMillis(2500);
 
-    private static GantryInstance server;
+    @ClassRule
+    public static final LaunchedServer server = new LaunchedServer("modee-markers");
 
     @Rule
     public final Timeout timeout = Timeout.seconds(60);
-
-    @BeforeClass
-    public static void startServer() throws IOException {
-        Path work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("modee-markers"));
-        server = new GantryInstance("modee-markers", work.resolve("root"));
-        server.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws IOException {
-        if (server != null) {
-            server.stop();
-        }
-    }
 
     /**
      * Part 1 (two ranges with a hole between them), a 2.5 s pause with 1 s marker intervals, then

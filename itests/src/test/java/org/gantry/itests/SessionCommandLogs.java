@@ -21,6 +21,11 @@ public final class SessionCommandLogs {
         this.directory = server.karafHome().resolve("data/log/sessions");
     }
 
+    /** Where the logs are; the launcher's {@code --command-log} makes it. */
+    public Path directory() {
+        return directory;
+    }
+
     /** The session logs that exist now. */
     public Set<Path> snapshot() {
         return Set.copyOf(logs());
@@ -28,9 +33,12 @@ public final class SessionCommandLogs {
 
     /** How many reply lines {@code reply} the server sent in sessions newer than {@code before}. */
     public long countRepliesSince(Set<Path> before, String reply) {
-        String suffix = " S " + reply;
-        return logs().stream().filter(log -> !before.contains(log))
-                .flatMap(log -> lines(log).stream()).filter(line -> line.endsWith(suffix)).count();
+        return countSince(before, 'S', reply);
+    }
+
+    /** How many times clients sent exactly {@code command} in sessions newer than {@code before}. */
+    public long countCommandsSince(Set<Path> before, String command) {
+        return countSince(before, 'C', command);
     }
 
     /** Names and sizes of the logs, for failure messages. */
@@ -40,6 +48,14 @@ public final class SessionCommandLogs {
             text.append("\n  ").append(log.getFileName()).append(" (").append(lines(log).size()).append(" lines)");
         }
         return text.toString();
+    }
+
+    /** Lines {@code <time> <who> <text>}, the time being one word. */
+    private long countSince(Set<Path> before, char who, String text) {
+        String suffix = " " + who + " " + text;
+        return logs().stream().filter(log -> !before.contains(log)).flatMap(log -> lines(log).stream())
+                .filter(line -> line.endsWith(suffix) && line.indexOf(' ') == line.length() - suffix.length())
+                .count();
     }
 
     private List<Path> logs() {

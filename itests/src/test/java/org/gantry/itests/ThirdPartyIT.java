@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -28,37 +29,24 @@ public class ThirdPartyIT {
     private static final int SMALL_FILE_SIZE = 4096;
     private static final String[] STREAM = {};
     private static final String[] PARALLEL = {"-p", "4"};
+    private static final String[] FAST_PIPELINED_TREE = {"-fast", "-pp", "-r", "-cd"};
 
-    private static Path work;
+    @ClassRule
+    public static final LaunchedServer gantry = new LaunchedServer("3pt-a").requiring("globus-url-copy");
+    @ClassRule
+    public static final LaunchedServer otherGantry = new LaunchedServer("3pt-b");
+
     private static GlobusServer globus;
-    private static GantryInstance gantry;
-    private static GantryInstance otherGantry;
 
     @BeforeClass
-    public static void startServers() throws IOException {
-        CommandRunner.requireTool("globus-url-copy");
-        work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve("third-party"));
-        globus = new GlobusServer(work.resolve("globus")).start();
-        gantry = new GantryInstance("3pt-a", work.resolve("gantry-a")).start();
-        otherGantry = new GantryInstance("3pt-b", work.resolve("gantry-b")).start();
+    public static void startGlobus() throws IOException {
+        globus = new GlobusServer(GantryInstance.workDirectory().resolve("third-party-globus")).start();
     }
 
     @AfterClass
-    public static void stopServers() throws IOException {
-        try {
-            if (globus != null) {
-                globus.stop();
-            }
-        } finally {
-            try {
-                if (gantry != null) {
-                    gantry.stop();
-                }
-            } finally {
-                if (otherGantry != null) {
-                    otherGantry.stop();
-                }
-            }
+    public static void stopGlobus() throws IOException {
+        if (globus != null) {
+            globus.stop();
         }
     }
 
@@ -106,7 +94,7 @@ public class ThirdPartyIT {
     @Test
     public void smallFilesGantryToGlobusFastPipelined() throws IOException {
         Path source = fourKiBFiles(gantry.root().resolve("small-to-globus"));
-        guc(new String[] {"-fast", "-pp", "-r", "-cd"}, gantry.url("small-to-globus/"), globus.url("small-from-gantry/"));
+        guc(FAST_PIPELINED_TREE, gantry.url("small-to-globus/"), globus.url("small-from-gantry/"));
         TestData.assertSameFiles(source, globus.root().resolve("small-from-gantry"));
     }
 
@@ -114,49 +102,49 @@ public class ThirdPartyIT {
     public void smallFilesGlobusToGantryFastPipelined() throws IOException {
         Path source = fourKiBFiles(globus.root().resolve("small-to-gantry"));
         globus.giveToServer(source);
-        guc(new String[] {"-fast", "-pp", "-r", "-cd"}, globus.url("small-to-gantry/"), gantry.url("small-from-globus/"));
+        guc(FAST_PIPELINED_TREE, globus.url("small-to-gantry/"), gantry.url("small-from-globus/"));
         TestData.assertSameFiles(source, gantry.root().resolve("small-from-globus"));
     }
 
     @Test
     public void smallFilesGantryToGantryFastPipelined() throws IOException {
         Path source = fourKiBFiles(gantry.root().resolve("small-to-gantry-b"));
-        guc(new String[] {"-fast", "-pp", "-r", "-cd"}, gantry.url("small-to-gantry-b/"), otherGantry.url("small-from-a/"));
+        guc(FAST_PIPELINED_TREE, gantry.url("small-to-gantry-b/"), otherGantry.url("small-from-a/"));
         TestData.assertSameFiles(source, otherGantry.root().resolve("small-from-a"));
     }
 
     private void gantryToGlobus(String name, String[] options) throws IOException {
         Path source = TestData.randomFile(gantry.root().resolve(name + ".src"), name.hashCode(), GIB);
-        String expected = TestData.sha256(source);
-        guc(options, gantry.url(name + ".src"), globus.url(name + ".dst"));
-        assertCopy(expected, GIB, globus.root().resolve(name + ".dst"));
-        // 2 GiB per test is too much to keep after a passing run.
-        Files.delete(source);
-        Files.delete(globus.root().resolve(name + ".dst"));
+        copyAndCheck(options, source, GIB, gantry.url(name + ".src"),
+                globus.url(name + ".dst"), globus.root().resolve(name + ".dst"));
     }
 
     private void globusToGantry(String name, String[] options) throws IOException {
         Path source = globusFile(name + ".src", GIB);
-        String expected = TestData.sha256(source);
-        guc(options, globus.url(name + ".src"), gantry.url(name + ".dst"));
-        assertCopy(expected, GIB, gantry.root().resolve(name + ".dst"));
-        Files.delete(source);
-        Files.delete(gantry.root().resolve(name + ".dst"));
+        copyAndCheck(options, source, GIB, globus.url(name + ".src"),
+                gantry.url(name + ".dst"), gantry.root().resolve(name + ".dst"));
     }
 
     private void gantryToGantry(String name, String[] options) throws IOException {
         Path source = TestData.randomFile(gantry.root().resolve(name + ".src"), name.hashCode(), GANTRY_PAIR_SIZE);
-        String expected = TestData.sha256(source);
-        guc(options, gantry.url(name + ".src"), otherGantry.url(name + ".dst"));
-        assertCopy(expected, GANTRY_PAIR_SIZE, otherGantry.root().resolve(name + ".dst"));
-        Files.delete(source);
-        Files.delete(otherGantry.root().resolve(name + ".dst"));
+        copyAndCheck(options, source, GANTRY_PAIR_SIZE, gantry.url(name + ".src"),
+                otherGantry.url(name + ".dst"), otherGantry.root().resolve(name + ".dst"));
     }
 
-    private static void assertCopy(String expectedSha256, long size, Path copy) throws IOException {
+    /**
+     * Copies {@code from} (the URL of {@code source}) to {@code to} (that of {@code copy} on the
+     * destination disk) and checks the copy; then deletes both, as up to 2 GiB per test is too
+     * much to keep after a passing run.
+     */
+    private static void copyAndCheck(String[] options, Path source, long size, String from, String to, Path copy)
+            throws IOException {
+        String expected = TestData.sha256(source);
+        guc(options, from, to);
         assertTrue("the copy is missing on the destination disk: " + copy, Files.isRegularFile(copy));
         assertEquals("size of " + copy, size, Files.size(copy));
-        assertEquals("SHA-256 of " + copy, expectedSha256, TestData.sha256(copy));
+        assertEquals("SHA-256 of " + copy, expected, TestData.sha256(copy));
+        Files.delete(source);
+        Files.delete(copy);
     }
 
     private static Path globusFile(String name, long size) throws IOException {
