@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the test suite drives from Debian: the real GridFTP clients (globus-url-copy,
 # gfal2 with its gridftp and file plugins, jGlobus), the Globus GridFTP server (third-party
-# peer), curl (stream-mode resume) and python3 (port picking in the launcher).
+# peer), curl (stream-mode resume), python3 (port picking in the launcher), and iproute2 plus
+# iptables (a NAT inside a network namespace for the advertised-address test).
 # Runs apt-get only for what is missing, so a prepared machine starts the tests at once.
 set -euo pipefail
 
 packages=(globus-gass-copy-progs gfal2-util-scripts gfal2-plugin-gridftp gfal2-plugin-file
           globus-gridftp-server-progs libjglobus-gridftp-java libjglobus-gss-java
-          libjglobus-ssl-proxies-java libjglobus-jsse-java curl python3)
+          libjglobus-ssl-proxies-java libjglobus-jsse-java curl python3 iproute2 iptables)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -36,6 +36,7 @@ public final class GantryInstance {
     private final Path root;
     private final String listen;
     private final int port;
+    private List<String> launcherPrefix = List.of();
     private Long pid;
     private List<ProcessHandle> karafProcesses = List.of();
 
@@ -51,6 +52,15 @@ public final class GantryInstance {
         this.instance = "it-" + name;
         this.root = root.toAbsolutePath().normalize();
         this.port = FreePorts.pick();
+    }
+
+    /**
+     * Runs every launcher invocation (start, stop, shell) behind {@code prefix}, e.g.
+     * {@code ip netns exec NS}, so that the server lives where that command puts it.
+     */
+    public GantryInstance launchedThrough(List<String> prefix) {
+        this.launcherPrefix = List.copyOf(prefix);
+        return this;
     }
 
     /** The work directory of this module (target/), for test files. */
@@ -205,7 +215,7 @@ public final class GantryInstance {
     }
 
     private CommandRunner.Result launcher(Duration timeout, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcherPrefix);
         command.add(repo.resolve("gantry").toString());
         command.addAll(List.of(args));
         return CommandRunner.run(timeout, Map.of(), command);
