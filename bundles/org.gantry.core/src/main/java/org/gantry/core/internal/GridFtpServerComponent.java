@@ -146,7 +146,7 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
         sessions = new SessionManager();
         resolver.addListener(sessions);
         ServerContext context = new ServerContext(() -> options, authenticator, resolver, CommandSet.dispatcher(),
-                commandPool, eventLoops, new DataChannelFactory(eventLoops), sessions);
+                commandPool, eventLoops, new DataChannelFactory(), sessions);
         control = new ControlServer(context, acceptors);
         try {
             InetSocketAddress bound = control.bind(options.listen());

@@ -115,7 +115,7 @@ final class DataChannelCommands implements CommandFamily {
             }
             stripes.add(target);
         }
-        session.parameters().dataSetup(session.server().dataChannels().connector(stripes, bindAddress(session)));
+        session.parameters().dataSetup(session.server().dataChannels().connector(session.eventLoop(), stripes, bindAddress(session)));
         return Commands.done(Replies.PORT_OK);
     }
 
@@ -149,12 +149,14 @@ final class DataChannelCommands implements CommandFamily {
     }
 
     private static void connectTo(Session session, InetSocketAddress target) {
-        session.parameters().dataSetup(session.server().dataChannels().connector(List.of(target), bindAddress(session)));
+        session.parameters().dataSetup(session.server().dataChannels().connector(session.eventLoop(), List.of(target),
+                bindAddress(session)));
     }
 
     private static PassiveListener listen(Session session, InetAddress bind) {
         session.parameters().dataSetup(null);
-        PassiveListener listener = session.server().dataChannels().listen(bind, session.options().passivePorts(),
+        PassiveListener listener = session.server().dataChannels().listen(session.eventLoop(), bind,
+                session.options().passivePorts(),
                 session.parameters().socketBuffer());
         if (listener != null) {
             session.parameters().dataSetup(listener);

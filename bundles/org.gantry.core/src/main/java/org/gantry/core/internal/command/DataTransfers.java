@@ -61,7 +61,7 @@ final class DataTransfers {
                     if (!markers) {
                         return run(session, slot, in.reusesConnection(), store);
                     }
-                    session.reply(in.reusesConnection() ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
+                    session.replySoon(in.reusesConnection() ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
                     TransferMarkers m = TransferMarkers.start(session, in.executor(), store::bytesTransferred,
                             store::storedRanges);
                     slot.attach(store);
@@ -81,7 +81,7 @@ final class DataTransfers {
     }
 
     private static CompletionStage<Long> run(Session session, TransferSlot slot, boolean reused, TransferTask task) {
-        session.reply(reused ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
+        session.replySoon(reused ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
         slot.attach(task);
         return task.start();
     }

@@ -41,7 +41,7 @@ final class TransferMarkers {
         TransferMarkers m = new TransferMarkers(session, bytes, stored);
         Duration perf = session.parameters().performanceMarkerInterval().orElse(session.options().markerInterval());
         Duration range = session.parameters().restartMarkerInterval().orElse(session.options().markerInterval());
-        m.sendPerformance();
+        m.session.replySoon(Replies.performanceMarker(System.currentTimeMillis(), 0));
         m.perfTimer = executor.scheduleAtFixedRate(m::sendPerformance, perf.toMillis(), perf.toMillis(),
                 TimeUnit.MILLISECONDS);
         m.rangeTimer = executor.scheduleAtFixedRate(m::sendRanges, range.toMillis(), range.toMillis(),

@@ -11,21 +11,18 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
- * Makes passive listeners and active connectors. Each setup gets one event loop of the data
- * group for all its connections, so a transfer's streams and its engine share one thread and
- * need no locking; different transfers spread over the loops.
+ * Makes passive listeners and active connectors. A setup's connections all use one event loop,
+ * the session's own (that of its control connection), so a transfer's streams, its engine and
+ * its replies share one thread: no locking, and no hand-over between threads per file, which
+ * is what small-file copies pay for. Sessions spread over the loops.
  */
 public final class DataChannelFactory {
 
-    private final EventLoopGroup group;
-
-    public DataChannelFactory(EventLoopGroup group) {
-        this.group = group;
+    public DataChannelFactory() {
     }
 
     /**
@@ -33,8 +30,7 @@ public final class DataChannelFactory {
      *
      * @return the listener, or null if no port of the range could be bound
      */
-    public PassiveListener listen(InetAddress bind, PortRange range, int socketBuffer) {
-        EventLoop loop = group.next();
+    public PassiveListener listen(EventLoop loop, InetAddress bind, PortRange range, int socketBuffer) {
         PassiveListener listener = new PassiveListener(loop);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop, loop)
@@ -75,8 +71,7 @@ public final class DataChannelFactory {
     }
 
     /** A setup that connects to {@code stripes} (one address per receiving stripe) when a transfer starts. */
-    public ActiveConnector connector(List<InetSocketAddress> stripes, InetAddress localBind) {
-        EventLoop loop = group.next();
+    public ActiveConnector connector(EventLoop loop, List<InetSocketAddress> stripes, InetAddress localBind) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.gantry.core.admin.SessionInfo;
 import org.gantry.core.internal.protocol.FtpCommand;
@@ -20,6 +21,7 @@ import org.gantry.security.api.UserAccount;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 
 /**
  * One control connection: who is logged in, where they are, the settings for the next transfer,
@@ -67,6 +69,11 @@ public final class Session {
         return server.currentOptions();
     }
 
+    /** The control connection's event loop, which the session's data connections share. */
+    public EventLoop eventLoop() {
+        return control.eventLoop();
+    }
+
     public InetSocketAddress clientAddress() {
         return (InetSocketAddress) control.remoteAddress();
     }
@@ -99,6 +106,21 @@ public final class Session {
     void readFromClient(boolean on) {
         control.config().setAutoRead(on);
     }
+
+    /**
+     * Writes a reply that may wait a moment ({@value #DEFER_MILLIS} ms) for company: the 150/125
+     * of a small transfer then leaves with its 226 in one segment, which saves the client a
+     * wake-up per file. A later {@link #reply} flushes it at once.
+     */
+    public void replySoon(Reply reply) {
+        touch();
+        control.write(reply);
+        control.eventLoop().schedule(() -> {
+            control.flush();
+        }, DEFER_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    static final long DEFER_MILLIS = 2;
 
     public boolean controlOpen() {
         return !closed && control.isActive();

@@ -30,8 +30,6 @@ public final class RetrieveTask extends TransferTask {
     static final int CHUNK = 256 * 1024;
     /** Bytes per sendfile block: nothing is copied, so larger blocks only save per-block work. */
     static final int FILE_CHUNK = 1 << 20;
-    /** Below this, one read and one gathering write with the header beat a separate sendfile. */
-    static final long ZERO_COPY_MIN = 64 * 1024;
 
     private final DsiReader reader;
     private final OutgoingData out;
@@ -64,8 +62,8 @@ public final class RetrieveTask extends TransferTask {
             }
         }
         this.position = this.ranges.isEmpty() ? 0 : this.ranges.peekFirst().start();
-        long total = this.ranges.stream().mapToLong(ByteRange::length).sum();
-        this.zeroCopy = total >= ZERO_COPY_MIN ? reader.fileChannel().orElse(null) : null;
+        // Even for a small file: sendfile runs on the event loop, a read costs two thread hops.
+        this.zeroCopy = reader.fileChannel().orElse(null);
         this.maxInFlight = out.blocksInFlight();
     }
 
