@@ -59,9 +59,12 @@ final class DataTransfers {
                 .thenCompose(in -> {
                     StoreTask store = task.apply(in);
                     if (!markers) {
-                        return run(session, slot, in.reusesConnection(), store);
+                        session.reply(in.reusesConnection() ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
+                        slot.attach(store);
+                        return store.start();
                     }
-                    session.replySoon(in.reusesConnection() ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
+                    // At once: a client that sends waits for this reply before its first byte.
+                    session.reply(in.reusesConnection() ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
                     TransferMarkers m = TransferMarkers.start(session, in.executor(), store::bytesTransferred,
                             store::storedRanges);
                     slot.attach(store);
@@ -80,6 +83,7 @@ final class DataTransfers {
         return new DataOptions(session.options().dataTimeout(), parallelism, session.parameters().socketBuffer());
     }
 
+    /** A send: its 150/125 may wait for the 226, since the client only reads. */
     private static CompletionStage<Long> run(Session session, TransferSlot slot, boolean reused, TransferTask task) {
         session.replySoon(reused ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
         slot.attach(task);
