@@ -129,13 +129,6 @@ public final class TransferParameters {
         return s;
     }
 
-    /** Forgets the setup without closing it if it is still {@code s} (its transfer failed). */
-    public synchronized void dropDataSetup(DataChannelSetup s) {
-        if (dataSetup == s) {
-            dataSetup = null;
-        }
-    }
-
     public synchronized boolean epsvAll() {
         return epsvAll;
     }
