@@ -66,10 +66,10 @@ public class ModeEBadInputIT {
     public void undefinedDescriptorBitsAreRefused() throws IOException {
         byte[] content = TestData.bytes(60, SIZE);
         try (FtpTestClient ftp = ModeETransfers.session(server.port())) {
-            for (int bit : new int[] {ModeEPeer.EOR, ModeEPeer.ERRORS, ModeEPeer.RESTART}) {
+            for (int bit : new int[] {ModeEBlock.EOR, ModeEBlock.ERRORS, ModeEBlock.RESTART}) {
                 String name = String.format("bits-%02x.bin", bit);
                 // One of them would overwrite an existing file.
-                byte[] old = bit == ModeEPeer.ERRORS ? existing(name, 61) : null;
+                byte[] old = bit == ModeEBlock.ERRORS ? existing(name, 61) : null;
                 assertRefused(ftp, PROTOCOL_ERROR, String.format("descriptor bit 0x%02x", bit), name, 1, NO_ALLO, old,
                         (peer, data) -> {
                             peer.block(data.get(0), 0, 0, content, 0, BLOCK);
@@ -85,7 +85,7 @@ public class ModeEBadInputIT {
         assertRefused(ENDED_EARLY, "a header cut after 9 bytes", "truncated-header.bin", 1, NO_ALLO, null,
                 (peer, data) -> {
                     peer.block(data.get(0), 0, 0, content, 0, BLOCK);
-                    peer.raw(data.get(0), Arrays.copyOf(ModeEPeer.header(0, BLOCK, BLOCK), 9));
+                    peer.raw(data.get(0), Arrays.copyOf(ModeEBlock.header(0, BLOCK, BLOCK), 9));
                     peer.shutdownOutput(data.get(0));
                 });
     }
@@ -109,7 +109,7 @@ public class ModeEBadInputIT {
                 (peer, data) -> {
                     peer.send(data, content, ModeEPeer.plan(ByteRanges.of(0, SIZE), BLOCK, 2, 65));
                     peer.eod(data.get(1));
-                    peer.eof(data.get(0), ModeEPeer.EOD, 3);
+                    peer.eof(data.get(0), ModeEBlock.EOD, 3);
                     data.forEach(peer::shutdownOutput);
                 });
     }
@@ -128,7 +128,7 @@ public class ModeEBadInputIT {
                     peer.pause(Duration.ofMillis(300));
                     peer.send(List.of(data.get(0)), content,
                             ModeEPeer.plan(ByteRanges.of(0, 300_000, 600_000, SIZE), BLOCK, 1, 67));
-                    peer.eof(data.get(0), ModeEPeer.EOD, 1);
+                    peer.eof(data.get(0), ModeEBlock.EOD, 1);
                     peer.eod(data.get(1));
                 });
     }
@@ -156,7 +156,7 @@ public class ModeEBadInputIT {
                 (peer, data) -> {
                     peer.send(data, content, ModeEPeer.plan(ByteRanges.of(0, SIZE), BLOCK, 2, 69));
                     peer.shutdownOutput(data.get(1));
-                    peer.eof(data.get(0), ModeEPeer.EOD, 2);
+                    peer.eof(data.get(0), ModeEBlock.EOD, 2);
                 });
     }
 

@@ -50,7 +50,7 @@ public class ModeEPartialIT {
         try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
             ModeETransfers.activeParallel(ftp, peer, 2, false);
             start(ftp, "ERET P " + offset + " " + length + " eret.bin", 150);
-            ModeEPeer.Received received = receive(ftp, peer, peer.accept(2, ModeEPeer.IO_TIMEOUT), "ERET");
+            ModeEReceived received = receive(ftp, peer, peer.accept(2, ModeEPeer.IO_TIMEOUT), "ERET");
             // Block offset 0 is file offset 123457.
             received.assertContent(content, offset, ByteRanges.of(0, length));
         }
@@ -114,7 +114,7 @@ public class ModeEPartialIT {
             ModeETransfers.activeParallel(ftp, peer, 2, false);
             ftp.command("REST " + done, 350);
             start(ftp, "RETR rest-get.bin", 150);
-            ModeEPeer.Received received = receive(ftp, peer, peer.accept(2, ModeEPeer.IO_TIMEOUT),
+            ModeEReceived received = receive(ftp, peer, peer.accept(2, ModeEPeer.IO_TIMEOUT),
                     "RETR after REST " + done);
             received.assertContent(content, 0, done.complement(SIZE));
         }

@@ -1,13 +1,13 @@
 package org.gantry.itests;
 
-import static org.junit.Assert.assertArrayEquals;
-import static org.junit.Assert.assertEquals;
+import static org.gantry.itests.ModeEBlock.EOD;
+import static org.gantry.itests.ModeEBlock.EOF;
+import static org.gantry.itests.ModeEBlock.HEADER_BYTES;
 import static org.junit.Assert.fail;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet4Address;
@@ -16,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,34 +36,14 @@ import java.util.concurrent.TimeoutException;
  * The client's end of MODE E (GFD.20 extended block mode) data connections, on plain sockets and
  * independent of the server's code. It connects to passive addresses or listens for the server's
  * active connections, writes blocks with whatever header a test wants (valid or not) and reads
- * blocks back. Writes are queued onto one background thread, in order, so that a server that
- * stops reading cannot block a test thread; every read times out.
+ * blocks back ({@link ModeEBlock}; a whole transfer as a {@link ModeEReceived}). Writes are
+ * queued onto one background thread, in order, so that a server that stops reading cannot block
+ * a test thread; every read times out.
  */
 final class ModeEPeer implements Closeable {
 
-    static final int HEADER_BYTES = 17;
-    static final int EOR = 0x80;
-    static final int EOF = 0x40;
-    static final int ERRORS = 0x20;
-    static final int RESTART = 0x10;
-    static final int EOD = 0x08;
-    static final int CLOSE = 0x04;
-
     /** A silent server fails a read after this long. */
     static final Duration IO_TIMEOUT = Duration.ofSeconds(10);
-
-    /** One block as read from the wire. For an EOF block, {@code offset} is the EOD count. */
-    record Block(int descriptor, long count, long offset, byte[] payload) {
-
-        boolean has(int bit) {
-            return (descriptor & bit) != 0;
-        }
-
-        @Override
-        public String toString() {
-            return String.format("[desc 0x%02x count %d offset %d]", descriptor, count, offset);
-        }
-    }
 
     /** One planned data block: which connection carries it, and which bytes. */
     record Planned(int connection, long offset, int length) {
@@ -147,12 +126,12 @@ final class ModeEPeer implements Closeable {
 
     /** A 17-byte header, without payload; count and offset may lie on purpose. */
     void header(Socket socket, int descriptor, long count, long offset) {
-        raw(socket, header(descriptor, count, offset));
+        raw(socket, ModeEBlock.header(descriptor, count, offset));
     }
 
     /** A block carrying {@code length} bytes of {@code content} from {@code from}, at {@code offset}. */
     void block(Socket socket, int descriptor, long offset, byte[] content, int from, int length) {
-        byte[] bytes = Arrays.copyOf(header(descriptor, length, offset), HEADER_BYTES + length);
+        byte[] bytes = Arrays.copyOf(ModeEBlock.header(descriptor, length, offset), HEADER_BYTES + length);
         System.arraycopy(content, from, bytes, HEADER_BYTES, length);
         raw(socket, bytes);
     }
@@ -305,7 +284,8 @@ final class ModeEPeer implements Closeable {
     // ---------------------------------------------------------------- reading
 
     /** Reads one block; EOFException if the connection ends before or inside it. */
-    Block read(Socket socket) throws IOException {
+    ModeEBlock read(Socket socket) throws IOException {
+        // One buffered stream per socket for its lifetime, so that bytes read ahead are not lost.
         DataInputStream in = inputs.computeIfAbsent(socket, s -> {
             try {
                 return new DataInputStream(new BufferedInputStream(s.getInputStream()));
@@ -313,35 +293,23 @@ final class ModeEPeer implements Closeable {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        int descriptor = in.read();
-        if (descriptor < 0) {
-            throw new EOFException("data connection closed before a block header");
-        }
-        long count = in.readLong();
-        long offset = in.readLong();
-        if (count < 0 || count > 64L << 20) {
-            throw new IOException(String.format("implausible block: desc 0x%02x count %d offset %d",
-                    descriptor, count, offset));
-        }
-        byte[] payload = new byte[(int) count];
-        in.readFully(payload);
-        return new Block(descriptor, count, offset, payload);
+        return ModeEBlock.readFrom(in);
     }
 
     /**
      * Reads every connection until it sends its EOD, all connections at once (the server writes
      * them in parallel); fails if that takes longer than {@code timeout}.
      */
-    Received receive(List<Socket> connections, Duration timeout) {
-        List<CompletableFuture<List<Block>>> reads = new ArrayList<>();
+    ModeEReceived receive(List<Socket> connections, Duration timeout) {
+        List<CompletableFuture<List<ModeEBlock>>> reads = new ArrayList<>();
         for (Socket socket : connections) {
             reads.add(CompletableFuture.supplyAsync(() -> readUntilEod(socket), readers));
         }
-        List<List<Block>> blocks = new ArrayList<>();
+        List<List<ModeEBlock>> blocks = new ArrayList<>();
         try {
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            for (CompletableFuture<List<Block>> read : reads) {
+            for (CompletableFuture<List<ModeEBlock>> read : reads) {
                 blocks.add(read.get());
             }
         } catch (TimeoutException stuck) {
@@ -353,13 +321,13 @@ final class ModeEPeer implements Closeable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-        return new Received(blocks);
+        return new ModeEReceived(blocks);
     }
 
-    private List<Block> readUntilEod(Socket socket) {
-        List<Block> blocks = new ArrayList<>();
+    private List<ModeEBlock> readUntilEod(Socket socket) {
+        List<ModeEBlock> blocks = new ArrayList<>();
         try {
-            Block block;
+            ModeEBlock block;
             do {
                 block = read(socket);
                 blocks.add(block);
@@ -370,85 +338,7 @@ final class ModeEPeer implements Closeable {
         }
     }
 
-    /** What one transfer delivered: the blocks of each connection, in arrival order. */
-    record Received(List<List<Block>> connections) {
-
-        List<Block> all() {
-            return connections.stream().flatMap(List::stream).toList();
-        }
-
-        List<Block> data() {
-            return all().stream().filter(b -> !b.has(EOF) && b.count() > 0).toList();
-        }
-
-        /** The bytes the data blocks cover, by block offset. */
-        ByteRanges coverage() {
-            ByteRanges ranges = new ByteRanges();
-            data().forEach(b -> ranges.add(b.offset(), b.offset() + b.count()));
-            return ranges;
-        }
-
-        boolean anyClose() {
-            return all().stream().anyMatch(b -> b.has(CLOSE));
-        }
-
-        /**
-         * GFD.20 accounting for a transfer on {@code expectedConnections} connections: exactly one
-         * EOF block, without payload, whose count equals the number of connections (each of which
-         * was read up to its EOD); no undefined descriptor bits; no byte sent twice.
-         */
-        void assertAccounting(int expectedConnections) {
-            String blocks = " (blocks per connection: " + summary() + ")";
-            assertEquals("data connections used" + blocks, expectedConnections, connections.size());
-            List<Block> eofs = all().stream().filter(b -> b.has(EOF)).toList();
-            assertEquals("exactly one EOF block per transfer" + blocks, 1, eofs.size());
-            assertEquals("the EOF block carries no payload" + blocks, 0, eofs.get(0).count());
-            assertEquals("EOD count in the EOF block" + blocks, expectedConnections, eofs.get(0).offset());
-            for (Block block : all()) {
-                assertEquals("undefined descriptor bits in " + block + blocks, 0,
-                        block.descriptor() & (EOR | ERRORS | RESTART));
-            }
-            long payload = data().stream().mapToLong(Block::count).sum();
-            assertEquals("bytes sent more than once" + blocks, coverage().length(), payload);
-        }
-
-        /**
-         * Every data block holds the bytes of {@code file} at block offset + {@code base}, and the
-         * blocks cover exactly {@code expected} (block offsets).
-         */
-        void assertContent(byte[] file, long base, ByteRanges expected) {
-            assertEquals("ranges sent (block offsets)", expected, coverage());
-            for (Block block : data()) {
-                int from = (int) (block.offset() + base);
-                assertArrayEquals("payload of " + block + " against the file at " + from,
-                        Arrays.copyOfRange(file, from, from + (int) block.count()), block.payload());
-            }
-        }
-
-        /** The data laid out by offset; holes stay zero. */
-        byte[] assemble(int size) {
-            byte[] file = new byte[size];
-            for (Block block : data()) {
-                System.arraycopy(block.payload(), 0, file, (int) block.offset(), (int) block.count());
-            }
-            return file;
-        }
-
-        String summary() {
-            List<String> lines = new ArrayList<>();
-            for (List<Block> connection : connections) {
-                int n = connection.size();
-                lines.add(n + " blocks, last " + connection.subList(Math.max(0, n - 2), n));
-            }
-            return String.join("; ", lines);
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    static byte[] header(int descriptor, long count, long offset) {
-        return ByteBuffer.allocate(HEADER_BYTES).put((byte) descriptor).putLong(count).putLong(offset).array();
-    }
 
     private void closeSockets() {
         for (Socket socket : sockets) {

@@ -74,7 +74,7 @@ public class ModeEProtocolIT {
             start(ftp, "STOR eof-first.bin", 150);
             List<ModeEPeer.Planned> plan = ModeEPeer.plan(ByteRanges.of(0, content.length), BLOCK, 4, 33);
             peer.send(data, content, plan.stream().filter(b -> b.connection() == 0).toList());
-            peer.eof(data.get(0), ModeEPeer.EOD, 4);
+            peer.eof(data.get(0), ModeEBlock.EOD, 4);
             peer.flush(ModeEPeer.IO_TIMEOUT);
             peer.pause(Duration.ofMillis(500));
             peer.flush(ModeEPeer.IO_TIMEOUT);
@@ -100,7 +100,7 @@ public class ModeEProtocolIT {
         try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
             List<Socket> data = passive(ftp, peer, 1);
             start(ftp, "STOR empty.bin", 150);
-            peer.eof(data.get(0), ModeEPeer.EOD, 1);
+            peer.eof(data.get(0), ModeEBlock.EOD, 1);
             peer.flush(ModeEPeer.IO_TIMEOUT);
             complete(ftp, "STOR of an empty file");
             assertStored(file, new byte[0]);
@@ -115,7 +115,7 @@ public class ModeEProtocolIT {
         try (FtpTestClient ftp = ModeETransfers.session(server.port()); ModeEPeer peer = new ModeEPeer()) {
             ModeETransfers.activeParallel(ftp, peer, 3, false);
             start(ftp, "RETR three.bin", 150);
-            ModeEPeer.Received received = receive(ftp, peer, peer.accept(3, ModeEPeer.IO_TIMEOUT), "RETR three.bin");
+            ModeEReceived received = receive(ftp, peer, peer.accept(3, ModeEPeer.IO_TIMEOUT), "RETR three.bin");
             received.assertContent(content, 0, ByteRanges.of(0, content.length));
             assertArrayEquals("reassembled download", content, received.assemble(content.length));
             assertNull("Parallelism=3 means 3 connections, not more", peer.acceptWithin(Duration.ofMillis(500)));
@@ -152,12 +152,12 @@ public class ModeEProtocolIT {
             ModeETransfers.activeParallel(ftp, peer, 2, false);
             start(ftp, "RETR get-1.bin", 150);
             List<Socket> data = peer.accept(2, ModeEPeer.IO_TIMEOUT);
-            ModeEPeer.Received one = receive(ftp, peer, data, "first RETR");
+            ModeEReceived one = receive(ftp, peer, data, "first RETR");
             one.assertContent(first, 0, ByteRanges.of(0, first.length));
             assertFalse("connections to be cached must not carry CLOSE: " + one.summary(), one.anyClose());
 
             start(ftp, "RETR get-2.bin", 125);
-            ModeEPeer.Received two = receive(ftp, peer, data, "second RETR on the cached connections");
+            ModeEReceived two = receive(ftp, peer, data, "second RETR on the cached connections");
             two.assertContent(second, 0, ByteRanges.of(0, second.length));
             assertNull("the second RETR must not open new connections", peer.acceptWithin(Duration.ofMillis(500)));
         }
@@ -182,7 +182,7 @@ public class ModeEProtocolIT {
             FtpReply spor = ftp.command("SPOR " + ModeEPeer.hostPort(listening), 200);
             assertEquals("SPOR reply", "200 PORT Command successful.", spor.lines().get(0));
             start(ftp, "RETR striped.bin", 150);
-            ModeEPeer.Received received = receive(ftp, peer, peer.accept(2, ModeEPeer.IO_TIMEOUT), "RETR after SPOR");
+            ModeEReceived received = receive(ftp, peer, peer.accept(2, ModeEPeer.IO_TIMEOUT), "RETR after SPOR");
             received.assertContent(content, 0, ByteRanges.of(0, content.length));
         }
     }

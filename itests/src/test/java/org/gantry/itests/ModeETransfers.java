@@ -183,9 +183,9 @@ final class ModeETransfers {
      * Reads what the server sends on {@code data} for the transfer just started, up to every
      * EOD, then the 226; asserts the GFD.20 accounting for those {@code data.size()} connections.
      */
-    static ModeEPeer.Received receive(FtpTestClient ftp, ModeEPeer peer, List<Socket> data, String what)
+    static ModeEReceived receive(FtpTestClient ftp, ModeEPeer peer, List<Socket> data, String what)
             throws IOException {
-        ModeEPeer.Received received = peer.receive(data, RECEIVE_TIMEOUT);
+        ModeEReceived received = peer.receive(data, RECEIVE_TIMEOUT);
         complete(ftp, what);
         received.assertAccounting(data.size());
         return received;
@@ -201,21 +201,6 @@ final class ModeETransfers {
             List<Socket> data = passive(ftp, peer, connections);
             ftp.command("ALLO " + content.length, 200);
             store(ftp, peer, data, path, content, seed);
-        }
-    }
-
-    /**
-     * A normal MODE E download over a fresh PORT, the server opening {@code connections}
-     * connections; asserts the GFD.20 accounting and returns the file.
-     */
-    static byte[] download(FtpTestClient ftp, String path, int size, int connections) throws IOException {
-        try (ModeEPeer peer = new ModeEPeer()) {
-            activeParallel(ftp, peer, connections, false);
-            start(ftp, "RETR " + path, 150);
-            ModeEPeer.Received received = receive(ftp, peer, peer.accept(connections, ModeEPeer.IO_TIMEOUT),
-                    "RETR " + path);
-            assertEquals("bytes covered by RETR " + path, ByteRanges.of(0, size), received.coverage());
-            return received.assemble(size);
         }
     }
 
