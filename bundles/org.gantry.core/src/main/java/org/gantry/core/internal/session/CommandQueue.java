@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.gantry.core.internal.protocol.FtpCommand;
@@ -11,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one session's commands one after the other, in arrival order, on the shared command pool,
- * so replies never overtake each other. The control channel keeps reading ahead (pipelining):
+ * Runs one session's commands one after the other, in arrival order, so replies never overtake
+ * each other: on the shared command pool, or, for transfer commands (which only start
+ * asynchronous work), on the session's event loop. The control channel keeps reading ahead (pipelining):
  * commands wait here. Commands that may act at once (ABOR, STAT) skip the queue while a transfer
  * runs; ABOR also while a transfer command still waits its turn, which it then aborts before it
  * starts. A very long queue pauses reading from the client until it drains.
@@ -97,7 +99,10 @@ final class CommandQueue {
                 session.readFromClient(true);
             }
         }
-        execute(() -> safeRun(next.command()).whenComplete((v, t) -> {
+        // Transfer commands only start asynchronous work, so they run on the session's event loop,
+        // where their data connections and replies live: no hand-over to the pool per file.
+        Executor where = next.slot() != null ? session.eventLoop() : null;
+        execute(where, () -> safeRun(next.command()).whenComplete((v, t) -> {
             synchronized (this) {
                 busy = false;
                 busyWithTransfer = false;
@@ -117,8 +122,13 @@ final class CommandQueue {
     }
 
     private void execute(Runnable task) {
+        execute(null, task);
+    }
+
+    /** Runs {@code task} on {@code where}, or on the shared command pool if that is null. */
+    private void execute(Executor where, Runnable task) {
         try {
-            session.server().commandPool().execute(() -> {
+            (where != null ? where : session.server().commandPool()).execute(() -> {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
