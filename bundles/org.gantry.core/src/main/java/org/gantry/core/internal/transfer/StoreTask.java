@@ -178,6 +178,13 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
     }
 
     private void writeNext() {
+        if (ended && writing == 0 && !committing && !isDone()) {
+            WriteQueue.Chunk last = queue.pollOnly();
+            if (last != null) {
+                writeAndCommit(last);
+                return;
+            }
+        }
         while (!isDone() && writing < queue.maxConcurrentWrites()) {
             WriteQueue.Chunk chunk = queue.poll();
             if (chunk == null) {
@@ -211,6 +218,44 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
             writeNext();
             requestMoreIfRoom();
             maybeCommit();
+        }));
+    }
+
+    /**
+     * The last chunk of a complete upload (often the only one, for a small file): its write and
+     * the commit run back to back on the back-end's side, without a trip through this thread.
+     */
+    private void writeAndCommit(WriteQueue.Chunk chunk) {
+        long end = completeEnd();
+        if (end < 0) {
+            chunk.data().release();
+            return;
+        }
+        if (!controlAlive.getAsBoolean()) {
+            chunk.data().release();
+            fail(new FtpReplyException(Replies.CONTROL_CONNECTION_LOST));
+            return;
+        }
+        writing++;
+        committing = true;
+        int n = chunk.data().readableBytes();
+        CompletionStage<Void> done;
+        try {
+            done = writer.write(chunk.data().nioBuffer(), chunk.offset())
+                    .thenCompose(v -> writer.commit(new CommitInfo(layout.shift() + end, List.of())));
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        done.whenComplete((v, t) -> onLoop(() -> {
+            writing--;
+            committing = false;
+            chunk.data().release();
+            buffered -= n;
+            if (t != null) {
+                fail(t);
+            } else {
+                succeed();
+            }
         }));
     }
 

@@ -36,6 +36,13 @@ abstract class WriteQueue {
     /** The next chunk that may be written now, or null. */
     abstract Chunk poll();
 
+    /** The next chunk if it is the only one left and may be written now, else null. */
+    Chunk pollOnly() {
+        return size() == 1 ? poll() : null;
+    }
+
+    abstract int size();
+
     /** Called when the write of {@code chunk} has finished. */
     abstract void written(Chunk chunk);
 
@@ -79,6 +86,11 @@ abstract class WriteQueue {
         @Override
         boolean isEmpty() {
             return chunks.isEmpty();
+        }
+
+        @Override
+        int size() {
+            return chunks.size();
         }
 
         @Override
@@ -132,6 +144,11 @@ abstract class WriteQueue {
         @Override
         boolean isEmpty() {
             return chunks.isEmpty();
+        }
+
+        @Override
+        int size() {
+            return chunks.size();
         }
 
         @Override
