@@ -42,7 +42,8 @@ final class ConfigMapping {
         return new ServerOptions(listen, address(c.dataBindAddress()), address(c.advertisedAddress()), ports,
                 mounts(c.mounts()), c.maxCommandLineLength(), Duration.ofSeconds(Math.max(1, c.idleTimeoutSeconds())),
                 Duration.ofSeconds(Math.max(1, c.dataTimeoutSeconds())), Math.max(1, c.maxSessions()), logDir,
-                c.banner(), Duration.ofSeconds(Math.max(1, c.markerIntervalSeconds())), Math.max(1, c.maxParallelism()));
+                c.banner(), Duration.ofSeconds(Math.max(1, c.markerIntervalSeconds())), Math.max(1, c.maxParallelism()),
+                c.zeroCopySends());
     }
 
     private static Optional<InetAddress> address(String text) throws UnknownHostException {

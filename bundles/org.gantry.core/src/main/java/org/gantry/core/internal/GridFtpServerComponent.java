@@ -106,6 +106,13 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
                 description = "The most MODE E data connections per stripe a client may ask for with "
                         + "OPTS RETR Parallelism; larger requests are capped.")
         int maxParallelism() default 64;
+
+        @AttributeDefinition(name = "Zero-copy sends",
+                description = "Send files with sendfile where the DSI offers a local file: the data "
+                        + "never passes through the JVM, which saves the server's CPU on real networks. "
+                        + "Over loopback the receiving process pays for it instead (it copies page by "
+                        + "page), so local benchmarks may switch it off.")
+        boolean zeroCopySends() default true;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GridFtpServerComponent.class);

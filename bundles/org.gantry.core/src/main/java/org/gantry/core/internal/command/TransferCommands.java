@@ -102,7 +102,8 @@ final class TransferCommands implements CommandFamily {
             CompletionStage<DsiReader> open = slot.guard(
                     session.storage().call(target, (ds, p) -> ds.openRead(p, request)), DsiReader::close);
             return mapped(target, open.thenCompose(reader -> DataTransfers.send(session, setup,
-                    out -> new RetrieveTask(reader, out, ranges, sectionOffset, session.options().dataTimeout()))
+                    out -> new RetrieveTask(reader, out, ranges, sectionOffset, session.options().zeroCopySends(),
+                            session.options().dataTimeout()))
                     .whenComplete((n, t) -> reader.close())));
         });
     }

@@ -28,6 +28,7 @@ import org.gantry.core.internal.data.PortRange;
  * @param banner              the 220 greeting
  * @param markerInterval      how often 111/112 markers go out during MODE E receives
  * @param maxParallelism      the most MODE E connections per stripe a client may ask for
+ * @param zeroCopySends       send files with sendfile where the DSI offers a local file
  */
 public record ServerOptions(
         InetSocketAddress listen,
@@ -42,7 +43,8 @@ public record ServerOptions(
         Optional<Path> commandLogDirectory,
         String banner,
         Duration markerInterval,
-        int maxParallelism) {
+        int maxParallelism,
+        boolean zeroCopySends) {
 
     public ServerOptions {
         mounts = List.copyOf(mounts);
@@ -65,7 +67,7 @@ public record ServerOptions(
     public ServerOptions withListen(InetSocketAddress address) {
         return new ServerOptions(address, dataBindAddress, advertisedAddress, passivePorts, mounts,
                 maxCommandLineLength, idleTimeout, dataTimeout, maxSessions, commandLogDirectory, banner,
-                markerInterval, maxParallelism);
+                markerInterval, maxParallelism, zeroCopySends);
     }
 
     /** Whether a change from {@code other} to this needs the control listener re-bound. */

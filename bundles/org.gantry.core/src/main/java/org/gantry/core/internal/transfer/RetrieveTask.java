@@ -47,8 +47,10 @@ public final class RetrieveTask extends TransferTask {
      * @param ranges absolute file ranges to send, in order; {@link ByteRange#TO_END} ends are
      *               taken as the file's size
      * @param shift  subtracted from file offsets to give block offsets (the ERET offset)
+     * @param zeroCopy whether to use the reader's file channel, if it has one, with sendfile
      */
-    public RetrieveTask(DsiReader reader, OutgoingData out, List<ByteRange> ranges, long shift, Duration dataTimeout) {
+    public RetrieveTask(DsiReader reader, OutgoingData out, List<ByteRange> ranges, long shift, boolean zeroCopy,
+            Duration dataTimeout) {
         super(out.executor(), dataTimeout);
         this.reader = reader;
         this.out = out;
@@ -63,7 +65,7 @@ public final class RetrieveTask extends TransferTask {
         }
         this.position = this.ranges.isEmpty() ? 0 : this.ranges.peekFirst().start();
         // Even for a small file: sendfile runs on the event loop, a read costs two thread hops.
-        this.zeroCopy = reader.fileChannel().orElse(null);
+        this.zeroCopy = zeroCopy ? reader.fileChannel().orElse(null) : null;
         this.maxInFlight = out.blocksInFlight();
     }
 
