@@ -52,7 +52,9 @@ abstract class WriteQueue {
     /** Whether chunks wait only because an earlier one has not arrived yet. */
     abstract boolean waitingForGap();
 
-    abstract boolean isEmpty();
+    final boolean isEmpty() {
+        return size() == 0;
+    }
 
     abstract void release();
 
@@ -81,11 +83,6 @@ abstract class WriteQueue {
         @Override
         boolean waitingForGap() {
             return false;
-        }
-
-        @Override
-        boolean isEmpty() {
-            return chunks.isEmpty();
         }
 
         @Override
@@ -139,11 +136,6 @@ abstract class WriteQueue {
         @Override
         boolean waitingForGap() {
             return !chunks.isEmpty() && chunks.firstKey() != next && next != Long.MAX_VALUE;
-        }
-
-        @Override
-        boolean isEmpty() {
-            return chunks.isEmpty();
         }
 
         @Override
