@@ -1,7 +1,7 @@
 package org.gantry.core.internal.data.modee;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 
 /**
  * Splits the bytes of one MODE E data connection into payload slices and end-of-data events.
@@ -23,7 +23,7 @@ public final class EBlockDecoder {
         void onEod(boolean close);
     }
 
-    private final ByteBufAllocator alloc;
+    private final ByteBuf header = Unpooled.buffer(EBlockHeader.SIZE, EBlockHeader.SIZE);
     private ByteBuf pending;
     private long blockRemaining;
     private long blockOffset;
@@ -32,43 +32,48 @@ public final class EBlockDecoder {
     private boolean ended;
     private boolean sawHeader;
 
-    public EBlockDecoder(ByteBufAllocator alloc) {
-        this.alloc = alloc;
-    }
-
     /**
      * Decodes {@code in} (taking ownership) until it is used up or an EOD ends this transfer.
+     * A header split across reads is put together from its pieces (at most 17 bytes copied);
+     * payload is never copied.
      *
      * @throws EBlockException on a header this server refuses
      */
     public void decode(ByteBuf in, Listener listener) {
-        ByteBuf buf = cumulate(in);
         try {
-            while (!ended && buf.isReadable()) {
+            while (!ended && in.isReadable()) {
                 if (blockRemaining > 0) {
-                    int n = (int) Math.min(blockRemaining, buf.readableBytes());
+                    int n = (int) Math.min(blockRemaining, in.readableBytes());
                     long at = blockOffset;
                     blockOffset += n;
                     blockRemaining -= n;
-                    listener.onPayload(at, buf.readRetainedSlice(n));
+                    listener.onPayload(at, in.readRetainedSlice(n));
                     if (blockRemaining == 0) {
                         endBlock(listener);
                     }
-                    continue;
+                } else if (header.isReadable() || in.readableBytes() < EBlockHeader.SIZE) {
+                    header.writeBytes(in, Math.min(header.writableBytes(), in.readableBytes()));
+                    if (!header.isWritable()) {
+                        EBlockHeader h = EBlockHeader.readFrom(header);
+                        header.clear();
+                        startBlock(h, listener);
+                    }
+                } else {
+                    startBlock(EBlockHeader.readFrom(in), listener);
                 }
-                if (buf.readableBytes() < EBlockHeader.SIZE) {
-                    break;
-                }
-                startBlock(EBlockHeader.readFrom(buf), listener);
             }
         } finally {
-            keep(buf);
+            if (ended && in.isReadable()) {
+                keep(in); // the next transfer's bytes on this cached connection
+            } else {
+                in.release();
+            }
         }
     }
 
-    /** Whether the connection may end here: no block is half read. */
+    /** Whether the connection may end here: no block or header is half read. */
     public boolean atBlockBoundary() {
-        return blockRemaining == 0 && (pending == null || !pending.isReadable());
+        return blockRemaining == 0 && !header.isReadable();
     }
 
     /** Whether this connection sent any header in this transfer. */
@@ -89,6 +94,7 @@ public final class EBlockDecoder {
 
     /** Drops buffered bytes. */
     public void release() {
+        header.clear();
         if (pending != null) {
             pending.release();
             pending = null;
@@ -129,27 +135,11 @@ public final class EBlockDecoder {
         }
     }
 
-    private ByteBuf cumulate(ByteBuf in) {
-        if (pending == null || !pending.isReadable()) {
-            if (pending != null) {
-                pending.release();
-            }
-            pending = null;
-            return in;
-        }
-        ByteBuf merged = alloc.buffer(pending.readableBytes() + in.readableBytes());
-        merged.writeBytes(pending).writeBytes(in);
-        pending.release();
-        in.release();
-        pending = null;
-        return merged;
-    }
-
-    private void keep(ByteBuf buf) {
-        if (buf.isReadable()) {
-            pending = buf;
+    private void keep(ByteBuf rest) {
+        if (pending == null) {
+            pending = rest;
         } else {
-            buf.release();
+            pending = Unpooled.wrappedBuffer(pending, rest);
         }
     }
 

@@ -21,7 +21,7 @@ final class EDataConnection extends ChannelInboundHandlerAdapter implements EBlo
 
     private EDataConnection(Channel channel) {
         this.channel = channel;
-        this.decoder = new EBlockDecoder(channel.alloc());
+        this.decoder = new EBlockDecoder();
     }
 
     /** The connection's handler, added on first use. */

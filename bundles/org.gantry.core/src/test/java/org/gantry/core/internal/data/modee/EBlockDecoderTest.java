@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
 
 /** The MODE E codec on byte fixtures, starting with protocol.md's worked example (§4.3.3a). */
 class EBlockDecoderTest {
@@ -33,8 +32,8 @@ class EBlockDecoderTest {
     @Test
     void workedExampleReassemblesHelloWorld() {
         Recorder second = new Recorder();
-        new EBlockDecoder(UnpooledByteBufAllocator.DEFAULT).decode(bytes(STREAM_1), recorder);
-        new EBlockDecoder(UnpooledByteBufAllocator.DEFAULT).decode(bytes(STREAM_2), second);
+        new EBlockDecoder().decode(bytes(STREAM_1), recorder);
+        new EBlockDecoder().decode(bytes(STREAM_2), second);
 
         byte[] file = new byte[10];
         recorder.copyInto(file);
@@ -48,7 +47,7 @@ class EBlockDecoderTest {
 
     @Test
     void headersSplitAcrossReadsAreJoined() {
-        EBlockDecoder decoder = new EBlockDecoder(UnpooledByteBufAllocator.DEFAULT);
+        EBlockDecoder decoder = new EBlockDecoder();
         byte[] all = HexFormat.of().parseHex(STREAM_1);
         for (byte b : all) {
             decoder.decode(Unpooled.wrappedBuffer(new byte[] {b}), recorder);
@@ -62,7 +61,7 @@ class EBlockDecoderTest {
 
     @Test
     void bytesAfterAnEodWaitForTheNextTransfer() {
-        EBlockDecoder decoder = new EBlockDecoder(UnpooledByteBufAllocator.DEFAULT);
+        EBlockDecoder decoder = new EBlockDecoder();
         String withoutClose = "08" + "0000000000000000" + "0000000000000000";
         String nextTransfer = "00" + "0000000000000002" + "0000000000000000" + hex("hi");
         decoder.decode(bytes(withoutClose + nextTransfer), recorder);
@@ -81,7 +80,7 @@ class EBlockDecoderTest {
     @Test
     void refusesDescriptorBitsNobodySends() {
         for (String descriptor : List.of("80", "20", "10")) {
-            EBlockDecoder decoder = new EBlockDecoder(UnpooledByteBufAllocator.DEFAULT);
+            EBlockDecoder decoder = new EBlockDecoder();
             EBlockException e = assertThrows(EBlockException.class, () ->
                     decoder.decode(bytes(descriptor + "0000000000000001" + "0000000000000000" + "41"), recorder));
             assertTrue(e.getMessage().contains("0x" + descriptor), e.getMessage());
@@ -90,21 +89,21 @@ class EBlockDecoderTest {
 
     @Test
     void refusesAnEofWithoutEods() {
-        EBlockDecoder decoder = new EBlockDecoder(UnpooledByteBufAllocator.DEFAULT);
+        EBlockDecoder decoder = new EBlockDecoder();
         assertThrows(EBlockException.class, () ->
                 decoder.decode(bytes("48" + "0000000000000000" + "0000000000000000"), recorder));
     }
 
     @Test
     void refusesCountsThatOverflowTheOffset() {
-        EBlockDecoder decoder = new EBlockDecoder(UnpooledByteBufAllocator.DEFAULT);
+        EBlockDecoder decoder = new EBlockDecoder();
         assertThrows(EBlockException.class, () ->
                 decoder.decode(bytes("00" + "ffffffffffffff00" + "0000000000000000"), recorder));
     }
 
     @Test
     void aHalfReadBlockIsNotABoundary() {
-        EBlockDecoder decoder = new EBlockDecoder(UnpooledByteBufAllocator.DEFAULT);
+        EBlockDecoder decoder = new EBlockDecoder();
         decoder.decode(bytes("00" + "0000000000000006" + "0000000000000000" + hex("HEL")), recorder);
         assertFalse(decoder.atBlockBoundary());
         assertTrue(decoder.sawHeader());
@@ -131,7 +130,7 @@ class EBlockDecoderTest {
 
     @Test
     void leftoverIsNullWhenNothingFollows() {
-        EBlockDecoder decoder = new EBlockDecoder(UnpooledByteBufAllocator.DEFAULT);
+        EBlockDecoder decoder = new EBlockDecoder();
         decoder.decode(bytes("08" + "0000000000000000" + "0000000000000000"), recorder);
         assertNull(decoder.leftover());
     }
