@@ -77,10 +77,7 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
      * DSI holds for other reasons (an existing file under ESTO) are not this transfer's to report.
      */
     public List<ByteRange> storedRanges() {
-        RangeSet ours = new RangeSet();
-        received.toList().forEach(r -> ours.add(r.start(), r.end()));
-        present.toList().forEach(r -> ours.add(r.start(), r.end()));
-        List<ByteRange> mine = ours.toList();
+        List<ByteRange> mine = receivedOrPresent().toList();
         RangeSet stored = new RangeSet();
         for (ByteRange r : writer.durableRanges()) {
             long start = Math.max(0, r.start() - layout.shift());
@@ -226,73 +223,73 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
      * the commit run back to back on the back-end's side, without a trip through this thread.
      */
     private void writeAndCommit(WriteQueue.Chunk chunk) {
-        long end = completeEnd();
-        if (end < 0) {
+        if (!commitAfter(chunk)) {
             chunk.data().release();
-            return;
         }
-        if (!controlAlive.getAsBoolean()) {
-            chunk.data().release();
-            fail(new FtpReplyException(Replies.CONTROL_CONNECTION_LOST));
-            return;
-        }
-        writing++;
-        committing = true;
-        int n = chunk.data().readableBytes();
-        CompletionStage<Void> done;
-        try {
-            done = writer.write(chunk.data().nioBuffer(), chunk.offset())
-                    .thenCompose(v -> writer.commit(new CommitInfo(layout.shift() + end, List.of())));
-        } catch (RuntimeException e) {
-            done = CompletableFuture.failedFuture(e);
-        }
-        done.whenComplete((v, t) -> onLoop(() -> {
-            writing--;
-            committing = false;
-            chunk.data().release();
-            buffered -= n;
-            if (t != null) {
-                fail(t);
-            } else {
-                succeed();
-            }
-        }));
     }
 
     private void maybeCommit() {
         if (!ended || writing > 0 || !queue.isEmpty() || committing || isDone()) {
             return;
         }
+        commitAfter(null);
+    }
+
+    /**
+     * Commits once the data is known to be whole, after writing {@code last} if there is one.
+     *
+     * @return false if the transfer failed instead (the caller still owns {@code last})
+     */
+    private boolean commitAfter(WriteQueue.Chunk last) {
         long end = completeEnd();
         if (end < 0) {
-            return;
+            return false;
         }
         if (!controlAlive.getAsBoolean()) {
             fail(new FtpReplyException(Replies.CONTROL_CONNECTION_LOST));
-            return;
+            return false;
         }
         committing = true;
-        CompletionStage<Void> commit;
-        try {
-            commit = writer.commit(new CommitInfo(layout.shift() + end, List.of()));
-        } catch (RuntimeException e) {
-            commit = CompletableFuture.failedFuture(e);
+        CommitInfo info = new CommitInfo(layout.shift() + end, List.of());
+        int n = last == null ? 0 : last.data().readableBytes();
+        if (last != null) {
+            writing++;
         }
-        commit.whenComplete((v, t) -> onLoop(() -> {
+        CompletionStage<Void> done;
+        try {
+            done = last == null
+                    ? writer.commit(info)
+                    : writer.write(last.data().nioBuffer(), last.offset()).thenCompose(v -> writer.commit(info));
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        done.whenComplete((v, t) -> onLoop(() -> {
             committing = false;
+            if (last != null) {
+                writing--;
+                last.data().release();
+                buffered -= n;
+            }
             if (t != null) {
                 fail(t);
             } else {
                 succeed();
             }
         }));
+        return true;
+    }
+
+    /** The relative ranges this transfer delivered or a restart said were there already. */
+    private RangeSet receivedOrPresent() {
+        RangeSet all = new RangeSet();
+        received.toList().forEach(r -> all.add(r.start(), r.end()));
+        present.toList().forEach(r -> all.add(r.start(), r.end()));
+        return all;
     }
 
     /** The relative end of the whole data, or -1 after failing the transfer if it is not whole. */
     private long completeEnd() {
-        RangeSet all = new RangeSet();
-        received.toList().forEach(r -> all.add(r.start(), r.end()));
-        present.toList().forEach(r -> all.add(r.start(), r.end()));
+        RangeSet all = receivedOrPresent();
         long end = layout.expectedEnd() >= 0 && layout.blocks()
                 ? layout.expectedEnd()
                 : all.highestEnd();
