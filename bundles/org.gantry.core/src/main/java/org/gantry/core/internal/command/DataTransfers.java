@@ -58,16 +58,14 @@ final class DataTransfers {
         return slot.guard(mode.openIncoming(setup, options(session)), IncomingData::abort)
                 .thenCompose(in -> {
                     StoreTask store = task.apply(in);
-                    if (!markers) {
-                        session.reply(in.reusesConnection() ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
-                        slot.attach(store);
-                        return store.start();
-                    }
                     // At once: a client that sends waits for this reply before its first byte.
                     session.reply(in.reusesConnection() ? Replies.REUSING_CONNECTION : Replies.BEGINNING_TRANSFER);
+                    slot.attach(store);
+                    if (!markers) {
+                        return store.start();
+                    }
                     TransferMarkers m = TransferMarkers.start(session, in.executor(), store::bytesTransferred,
                             store::storedRanges);
-                    slot.attach(store);
                     return store.start().whenComplete((n, t) -> {
                         if (t == null) {
                             m.finish();

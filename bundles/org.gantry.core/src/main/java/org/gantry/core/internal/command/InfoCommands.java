@@ -82,7 +82,7 @@ final class InfoCommands implements CommandFamily {
                     if (streams < 1) {
                         return Replies.SYNTAX_ERROR_ARGS;
                     }
-                    session.parameters().parallelism(Math.min(streams, session.options().maxParallelism()));
+                    session.parameters().parallelism(streams); // capped where used, by the config then in force
                 } catch (NumberFormatException e) {
                     return Replies.SYNTAX_ERROR_ARGS;
                 }
