@@ -71,11 +71,6 @@ public final class EBlockDecoder {
         }
     }
 
-    /** Whether the connection may end here: no block or header is half read. */
-    public boolean atBlockBoundary() {
-        return blockRemaining == 0 && !header.isReadable();
-    }
-
     /** Whether this connection sent any header in this transfer. */
     public boolean sawHeader() {
         return sawHeader;

@@ -102,14 +102,17 @@ class EBlockDecoderTest {
     }
 
     @Test
-    void aHalfReadBlockIsNotABoundary() {
+    void aBlockSplitAcrossReadsArrivesInSlicesAtItsOffsets() {
         EBlockDecoder decoder = new EBlockDecoder();
         decoder.decode(bytes("00" + "0000000000000006" + "0000000000000000" + hex("HEL")), recorder);
-        assertFalse(decoder.atBlockBoundary());
         assertTrue(decoder.sawHeader());
         decoder.decode(bytes(hex("LOW")), recorder);
-        assertTrue(decoder.atBlockBoundary());
         assertFalse(decoder.ended());
+        assertEquals(2, recorder.payloads.size());
+        assertArrayEquals(new long[] {3, 3}, recorder.payloads.get(1));
+        byte[] file = new byte[6];
+        recorder.copyInto(file);
+        assertEquals("HELLOW", new String(file, StandardCharsets.US_ASCII));
     }
 
     @Test
