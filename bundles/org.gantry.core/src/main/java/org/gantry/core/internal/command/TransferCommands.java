@@ -101,10 +101,10 @@ final class TransferCommands implements CommandFamily {
             ReadRequest request = new ReadRequest(ranges.isEmpty() ? List.of(new ByteRange(0, 0)) : ranges);
             CompletionStage<DsiReader> open = slot.guard(
                     session.storage().call(target, (ds, p) -> ds.openRead(p, request)), DsiReader::close);
-            return mapped(target, open.thenCompose(reader -> DataTransfers.send(session, setup,
+            return mapped(target, open.thenComposeAsync(reader -> DataTransfers.send(session, setup,
                     out -> new RetrieveTask(reader, out, ranges, sectionOffset, session.options().zeroCopySends(),
                             session.options().dataTimeout()))
-                    .whenComplete((n, t) -> reader.close())));
+                    .whenComplete((n, t) -> reader.close()), session.onLoop()));
         });
     }
 
@@ -139,7 +139,7 @@ final class TransferCommands implements CommandFamily {
                         (ds, p) -> ds.openWrite(p, request),
                         allocation >= 0 ? DsiErrorMapper::forAllocation : DsiErrorMapper::toReply),
                         w -> w.abort(new CancellationException("transfer aborted")));
-                return open.thenCompose(writer -> {
+                return open.thenComposeAsync(writer -> {
                     if (resume && !covers(writer, present)) {
                         // Put a kept upload back rather than lose it over one wrong REST.
                         writer.suspend(new CancellationException("restart ranges not stored"));
@@ -154,7 +154,7 @@ final class TransferCommands implements CommandFamily {
                                     writer.abort(FailureMapper.unwrap(t));
                                 }
                             });
-                });
+                }, session.onLoop());
             }));
         });
     }

@@ -2,6 +2,7 @@ package org.gantry.core.internal.command;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.gantry.core.internal.protocol.Replies;
+import org.gantry.core.internal.protocol.Reply;
 import org.gantry.core.internal.session.Session;
 import org.gantry.dsi.api.ByteRange;
 
@@ -49,11 +51,14 @@ final class TransferMarkers {
         return m;
     }
 
-    /** The last markers, after the data is complete and stored. */
+    /**
+     * The last markers, after the data is complete and stored. The 226 follows at once, so they
+     * wait for it and leave in one segment: a client moving small files wakes up once per file.
+     */
     void finish() {
         stop();
-        sendPerformance();
-        sendRanges();
+        session.replySoon(performance());
+        rangeMarker().ifPresent(session::replySoon);
     }
 
     void stop() {
@@ -62,16 +67,26 @@ final class TransferMarkers {
     }
 
     private void sendPerformance() {
-        session.reply(Replies.performanceMarker(System.currentTimeMillis(), bytes.getAsLong()));
+        session.reply(performance());
     }
 
-    private synchronized void sendRanges() {
+    private void sendRanges() {
+        rangeMarker().ifPresent(session::reply);
+    }
+
+    private Reply performance() {
+        return Replies.performanceMarker(System.currentTimeMillis(), bytes.getAsLong());
+    }
+
+    /** A 111 marker if the stored ranges changed since the last one. */
+    private synchronized Optional<Reply> rangeMarker() {
         String ranges = stored.get().stream()
                 .map(r -> r.start() + "-" + r.end())
                 .collect(Collectors.joining(","));
-        if (!ranges.isEmpty() && !ranges.equals(lastRanges)) {
-            lastRanges = ranges;
-            session.reply(Replies.rangeMarker(ranges));
+        if (ranges.isEmpty() || ranges.equals(lastRanges)) {
+            return Optional.empty();
         }
+        lastRanges = ranges;
+        return Optional.of(Replies.rangeMarker(ranges));
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.gantry.core.admin.SessionInfo;
@@ -47,6 +49,9 @@ public final class Session {
     private volatile TransferSlot transfer;
     private final Set<TransferSlot> transfers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private final Executor loopExecutor = this::runOnLoop;
+    /** Event-loop confined: whether a deferred flush is already scheduled. */
+    private boolean flushScheduled;
 
     Session(long id, Channel control, ServerContext server) {
         this.id = id;
@@ -72,6 +77,15 @@ public final class Session {
     /** The control connection's event loop, which the session's data connections share. */
     public EventLoop eventLoop() {
         return control.eventLoop();
+    }
+
+    /**
+     * Runs work on the session's event loop: inline when already there, and inline as well once
+     * the loop has shut down, so that a continuation is never lost. Back-end completions hop here
+     * once instead of handing every reply and data-channel call over one by one.
+     */
+    public Executor onLoop() {
+        return loopExecutor;
     }
 
     public InetSocketAddress clientAddress() {
@@ -115,9 +129,30 @@ public final class Session {
     public void replySoon(Reply reply) {
         touch();
         control.write(reply);
-        control.eventLoop().schedule(() -> {
+        EventLoop loop = control.eventLoop();
+        if (loop.inEventLoop()) {
+            if (flushScheduled) {
+                return;
+            }
+            flushScheduled = true;
+        }
+        loop.schedule(() -> {
+            flushScheduled = false;
             control.flush();
         }, DEFER_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void runOnLoop(Runnable task) {
+        EventLoop loop = control.eventLoop();
+        if (loop.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     static final long DEFER_MILLIS = 2;
