@@ -1,25 +1,24 @@
 package org.gantry.dsi.posix.internal;
 
-import org.gantry.dsi.api.ByteRange;
-import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
-import java.security.NoSuchAlgorithmException;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.gantry.dsi.api.ByteRange;
 import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.DsiWriter;
 import org.gantry.dsi.api.IsDirectoryException;
@@ -69,8 +68,9 @@ final class PosixUploads implements AutoCloseable {
 
     private DsiWriter create(String dsiPath, WriteRequest request) throws IOException, DsiException {
         // A link inside the root is written through: the upload replaces the file it points at.
-        Path target = paths.followed(dsiPath);
-        BasicFileAttributes existing = attributesOrNull(target);
+        RootedPaths.Followed followed = paths.followedWithAttributes(dsiPath);
+        Path target = followed.path();
+        BasicFileAttributes existing = followed.attributes();
         if (existing != null && existing.isDirectory()) {
             throw new IsDirectoryException(dsiPath + ": is a directory");
         }
@@ -78,7 +78,7 @@ final class PosixUploads implements AutoCloseable {
             throw new PermissionDeniedException(dsiPath + ": not a regular file");
         }
         Path directory = target.getParent();
-        BasicFileAttributes parent = attributesOrNull(directory);
+        BasicFileAttributes parent = RootedPaths.attributesOrNull(directory);
         if (parent == null) {
             throw new NotFoundException(dsiPath + ": no such directory");
         }
@@ -89,7 +89,9 @@ final class PosixUploads implements AutoCloseable {
         if (request.allocationSize() > 0 && request.allocationSize() > directory.toFile().getUsableSpace()) {
             throw new NoSpaceException(dsiPath + ": not enough space for " + request.allocationSize() + " bytes");
         }
-        Path temp = directory.resolve(RootedPaths.TEMP_PREFIX + UUID.randomUUID() + ".part");
+        // Unique enough with CREATE_NEW behind it; UUID.randomUUID would cost a SecureRandom draw per file.
+        Path temp = directory.resolve(RootedPaths.TEMP_PREFIX
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE) + ".part");
         RangeSet durable = new RangeSet();
         if (request.resumes() && claimPartial(target, temp)) {
             return resume(dsiPath, target, temp, request, existing, durable);
@@ -165,14 +167,6 @@ final class PosixUploads implements AutoCloseable {
                 copied += count;
             }
             return copied;
-        }
-    }
-
-    private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return null;
         }
     }
 

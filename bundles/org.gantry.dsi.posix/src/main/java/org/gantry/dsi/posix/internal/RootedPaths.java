@@ -2,8 +2,10 @@ package org.gantry.dsi.posix.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,19 +79,38 @@ final class RootedPaths {
 
     /** What the path denotes after following symbolic links; the target may not exist. */
     Path followed(String dsiPath) throws IOException, InvalidPathException {
+        return follow(entry(dsiPath)).path();
+    }
+
+    /** As {@link #followed}, with what lstat found there (one lstat per hop, also for the caller). */
+    Followed followedWithAttributes(String dsiPath) throws IOException, InvalidPathException {
         return follow(entry(dsiPath));
     }
 
+    /** A path after following links, and its attributes, or null if nothing is there. */
+    record Followed(Path path, BasicFileAttributes attributes) {
+    }
+
     /** Follows links in the last element, checking every hop. */
-    Path follow(Path entry) throws IOException, InvalidPathException {
+    Followed follow(Path entry) throws IOException, InvalidPathException {
         Path current = entry;
         for (int hop = 0; hop < MAX_LINK_HOPS; hop++) {
-            if (!Files.isSymbolicLink(current)) {
-                return current;
+            BasicFileAttributes attributes = attributesOrNull(current);
+            if (attributes == null || !attributes.isSymbolicLink()) {
+                return new Followed(current, attributes);
             }
             current = locate(current.getParent().resolve(Files.readSymbolicLink(current)));
         }
         throw new InvalidPathException("too many levels of symbolic links");
+    }
+
+    /** The entry's own attributes (a link is not followed), or null if there is none. */
+    static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
     /** A host path in DSI terms; {@code hostPath} must lie inside the root. */
