@@ -80,9 +80,11 @@ class ControlChannelTest {
         try (TestFtpClient c = server.login("alice")) {
             assertEquals("500 Invalid command.", c.expect(500, "FROB x").first());
             for (String verb : List.of("ACCT x", "REIN", "STOU",
-                    "DCAU N", "PBSZ 0", "PROT P", "AUTH GSSAPI", "CKSM ADLER32 0 -1 /x")) {
+                    "DCAU N", "PBSZ 0", "PROT P", "AUTH GSSAPI", "SCKS ADLER32 00000001")) {
                 assertEquals("502 Command not implemented.", c.expect(502, verb).first(), verb);
             }
+            // CKSM is implemented, but this test DSI declares no checksum algorithm.
+            assertEquals("504 Unsupported checksum algorithm ADLER32.", c.expect(504, "CKSM adler32 0 -1 /x").first());
             assertEquals("504 Unsupported mode.", c.expect(504, "MODE B").first());
             assertEquals("200 Mode set to E.", c.expect(200, "MODE E").first());
             assertEquals("200 Mode set to S.", c.expect(200, "MODE S").first());
@@ -151,6 +153,7 @@ class ControlChannelTest {
                     " SPAS", " SPOR", " SBUF", " MLSC", " MLSR")) {
                 assertTrue(lines.contains(f), () -> f + " missing in " + lines);
             }
+            // No CKSM line: this test DSI declares no checksum algorithm.
             for (String absent : List.of("DCAU", "CKSM", "GETPUT", "AllowDelayed")) {
                 assertTrue(lines.stream().noneMatch(l -> l.contains(absent)), absent);
             }
@@ -165,7 +168,8 @@ class ControlChannelTest {
             String all = String.join("\n", help.lines());
             assertTrue(all.contains("    RETR") && all.contains("    MLSD") && all.contains("    SITE"), all);
             assertTrue(all.contains("    ERET") && all.contains("    SPOR") && all.contains("    TREV"), all);
-            assertFalse(all.contains("CKSM"), all);
+            assertTrue(all.contains("    CKSM"), all);
+            assertFalse(all.contains("SCKS"), all);
             assertEquals("214 Syntax: RETR <sp> file-name", c.expect(214, "HELP retr").first());
         }
     }

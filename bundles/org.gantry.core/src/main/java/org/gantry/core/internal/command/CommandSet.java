@@ -16,6 +16,7 @@ public final class CommandSet {
         table.register(new TransferCommands());
         table.register(new ListingCommands());
         table.register(new NamespaceCommands());
+        table.register(new ChecksumCommands());
         table.register(new SiteCommands());
         return new CommandDispatcher(table);
     }

@@ -213,6 +213,16 @@ public final class Replies {
         return Reply.of(LOCAL_ERROR, "Storage unavailable: " + dsiName);
     }
 
+    /** CKSM with an algorithm this server, or the file's storage, cannot compute. */
+    public static Reply unsupportedChecksum(String algorithm) {
+        return Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported checksum algorithm " + algorithm + ".");
+    }
+
+    /** CKSM over bytes the file does not have. */
+    public static Reply checksumRangeBeyondEnd(String path, long size) {
+        return Reply.of(FILE_UNAVAILABLE, path + ": checksum range beyond end of file (size " + size + ").");
+    }
+
     public static Reply notAPlainFile(String path) {
         return Reply.of(FILE_UNAVAILABLE, path + ": not a plain file.");
     }

@@ -1,0 +1,91 @@
+package org.gantry.core.internal.command;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+import org.gantry.core.internal.protocol.FtpCommand;
+import org.gantry.core.internal.protocol.FtpReplyException;
+import org.gantry.core.internal.protocol.Replies;
+import org.gantry.core.internal.protocol.Reply;
+import org.gantry.core.internal.session.Session;
+import org.gantry.core.internal.session.Target;
+
+/**
+ * CKSM: a checksum over a file or a range of it, computed (or looked up) by the file's DSI.
+ * FEAT advertises the algorithms of the DSI serving the user's {@code /}, in GCT's
+ * {@code CKSM ALG:metric;...;} form. 113 progress markers ({@code OPTS CKSM markers=n}) are not
+ * offered: the DSI's checksum call reports no progress to send.
+ */
+final class ChecksumCommands implements CommandFamily {
+
+    /**
+     * Wire tokens in FEAT order with GCT's cost metric (1..20, higher is dearer): ADLER32 first,
+     * as the grid's default; metrics as GCT's file DSI gives them, the CRCs as cheap as ADLER32.
+     */
+    private static final Map<String, Integer> ALGORITHMS = new LinkedHashMap<>();
+
+    static {
+        ALGORITHMS.put("ADLER32", 10);
+        ALGORITHMS.put("MD5", 10);
+        ALGORITHMS.put("CRC32", 10);
+        ALGORITHMS.put("CRC32C", 10);
+        ALGORITHMS.put("SHA1", 10);
+        ALGORITHMS.put("SHA256", 11);
+        ALGORITHMS.put("SHA512", 12);
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(CommandSpec.verb("CKSM").help("CKSM <sp> algorithm <sp> offset <sp> length <sp> path")
+                .features(ChecksumCommands::feature).handler(this::cksm));
+    }
+
+    /**
+     * Negative or malformed numbers are a syntax error (501). A well-formed range that the file
+     * does not have (offset past its end, or offset + length past it) is a property of the file,
+     * like a missing file, so 550; answering with the checksum of the shorter range that exists
+     * would let a client compare values over different bytes without noticing.
+     */
+    private CompletionStage<Reply> cksm(Session session, FtpCommand command) {
+        ChecksumRequest request = ChecksumRequest.parse(Commands.requireArgument(command));
+        Target target = session.storage().target(request.path());
+        // Only the tokens FEAT can advertise, and only where the file's own DSI computes them.
+        if (!ALGORITHMS.containsKey(request.algorithm()) || !supported(target).contains(request.algorithm())) {
+            return Commands.done(Replies.unsupportedChecksum(request.algorithm()));
+        }
+        return session.storage().call(target, (ds, p) -> ds.stat(p, true)).thenCompose(info -> {
+            if (!info.isFile()) {
+                throw new FtpReplyException(Replies.notAPlainFile(target.userPath()));
+            }
+            if (!request.fitsIn(info.size())) {
+                throw new FtpReplyException(Replies.checksumRangeBeyondEnd(target.userPath(), info.size()));
+            }
+            return session.storage().call(target,
+                    (ds, p) -> ds.checksum(p, request.algorithm(), request.offset(), request.length()));
+        }).thenApply(Replies::fileStatus);
+    }
+
+    /** The FEAT line, or none when the storage at {@code /} is unavailable or offers no algorithm. */
+    private static List<String> feature(Session session) {
+        Set<String> supported;
+        try {
+            supported = supported(session.storage().target("/"));
+        } catch (FtpReplyException unavailable) {
+            return List.of();
+        }
+        String list = ALGORITHMS.entrySet().stream().filter(a -> supported.contains(a.getKey()))
+                .map(a -> a.getKey() + ":" + a.getValue() + ";").collect(Collectors.joining());
+        return list.isEmpty() ? List.of() : List.of("CKSM " + list);
+    }
+
+    /** The target DSI's algorithm tokens, upper case so that matching is case-insensitive. */
+    private static Set<String> supported(Target target) {
+        return target.entry().dsi().capabilities().checksumAlgorithms().stream()
+                .map(a -> a.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+}
