@@ -1,5 +1,6 @@
 package org.gantry.core.internal;
 
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +50,10 @@ final class MemoryDsi implements Dsi {
     final AtomicInteger abortedWriters = new AtomicInteger();
     final AtomicInteger openSessions = new AtomicInteger();
     volatile long capacity = Long.MAX_VALUE;
+    /** Where the placement hook puts every file's data; null leaves it to the core. */
+    volatile InetSocketAddress placeAt;
+    /** Every placement question asked, as "direction path". */
+    final List<String> placements = new CopyOnWriteArrayList<>();
     volatile long serviceId;
 
     MemoryDsi(String name) {

@@ -4,10 +4,13 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.gantry.dsi.api.AlreadyExistsException;
+import org.gantry.dsi.api.DataEndpoint;
 import org.gantry.dsi.api.DirectoryListing;
 import org.gantry.dsi.api.DirectoryNotEmptyException;
 import org.gantry.dsi.api.DsiReader;
@@ -17,6 +20,7 @@ import org.gantry.dsi.api.FileInfo;
 import org.gantry.dsi.api.IsDirectoryException;
 import org.gantry.dsi.api.NoSpaceException;
 import org.gantry.dsi.api.NotDirectoryException;
+import org.gantry.dsi.api.TransferDirection;
 import org.gantry.dsi.api.NotSupportedException;
 import org.gantry.dsi.api.ReadRequest;
 import org.gantry.dsi.api.WriteRequest;
@@ -198,5 +202,14 @@ final class MemoryDsiSession implements DsiSession {
     @Override
     public void close() {
         dsi.openSessions.decrementAndGet();
+    }
+
+    @Override
+    public CompletionStage<Optional<DataEndpoint>> placement(String path,
+            TransferDirection direction) {
+        dsi.placements.add(direction + " " + path);
+        InetSocketAddress at = dsi.placeAt;
+        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(at)
+                .map(DataEndpoint::new), MemoryDsi.ASYNC);
     }
 }

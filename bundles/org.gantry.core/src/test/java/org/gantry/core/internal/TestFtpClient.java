@@ -176,8 +176,14 @@ final class TestFtpClient implements AutoCloseable {
     }
 
     void expect226() throws IOException {
+        awaitReply(226);
+    }
+
+    /** Reads the next reply (nothing is sent) and checks its code. */
+    FtpReply awaitReply(int code) throws IOException {
         FtpReply r = reply();
-        assertEquals(226, r.code(), r::toString);
+        assertEquals(code, r.code(), r::toString);
+        return r;
     }
 
     @Override

@@ -77,8 +77,9 @@ public interface DsiSession extends AutoCloseable {
     }
 
     /**
-     * Placement hook (GET/PUT, delayed passive): the data endpoint that should serve this file,
-     * or empty to let the local node serve it. Completes only once that endpoint is listening.
+     * Placement hook (GET/PUT with {@code pasv}, delayed passive): where the data of this file
+     * should flow, asked once the transfer command has named the file and before the client is
+     * told the address. Empty lets the core listen on its configured data address.
      */
     default CompletionStage<Optional<DataEndpoint>> placement(String path, TransferDirection direction) {
         return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());

@@ -14,7 +14,7 @@
  * {@link org.gantry.dsi.api.DsiException} subtypes, each of which the core maps to one FTP reply.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.gantry.dsi.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,5 @@
 package org.gantry.core.internal.command;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -9,11 +8,10 @@ import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 
 import org.gantry.core.internal.data.HostPort;
-import org.gantry.core.internal.data.PassiveListener;
+import org.gantry.core.internal.data.PassiveStyle;
 import org.gantry.core.internal.protocol.FtpCommand;
 import org.gantry.core.internal.protocol.Replies;
 import org.gantry.core.internal.protocol.Reply;
-import org.gantry.core.internal.session.ServerOptions;
 import org.gantry.core.internal.session.Session;
 
 /**
@@ -31,7 +29,8 @@ final class DataChannelCommands implements CommandFamily {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                CommandSpec.verb("PASV").help("PASV (set server in passive mode)").handler(this::pasv),
+                CommandSpec.verb("PASV").help("PASV (set server in passive mode)").feature("PASV AllowDelayed;")
+                        .handler(this::pasv),
                 CommandSpec.verb("EPSV").help("EPSV [<sp> 1 | 2 | ALL]").handler(this::epsv),
                 CommandSpec.verb("PORT").help("PORT <sp> h1,h2,h3,h4,p1,p2").handler(this::port),
                 CommandSpec.verb("EPRT").help("EPRT <sp> |af|address|port|").handler(this::eprt),
@@ -44,16 +43,7 @@ final class DataChannelCommands implements CommandFamily {
         if (session.parameters().epsvAll()) {
             return Commands.done(Replies.NOT_AFTER_EPSV_ALL);
         }
-        InetAddress bind = bindAddress(session);
-        InetAddress advertised = advertisedAddress(session, bind);
-        if (!(advertised instanceof Inet4Address v4)) {
-            return Commands.done(Replies.PROTOCOL_NOT_SUPPORTED_REPLY);
-        }
-        PassiveListener listener = listen(session, bind);
-        if (listener == null) {
-            return Commands.done(Replies.NO_PASSIVE_PORT);
-        }
-        return Commands.done(Replies.passive(HostPort.formatPasv(v4, listener.localAddress().getPort())));
+        return Commands.done(passive(session, PassiveStyle.PASV));
     }
 
     private CompletionStage<Reply> epsv(Session session, FtpCommand command) {
@@ -62,21 +52,17 @@ final class DataChannelCommands implements CommandFamily {
             session.parameters().epsvAll(true);
             return Commands.done(Replies.EPSV_ALL_OK);
         }
-        InetAddress bind = bindAddress(session);
         if (!arg.isEmpty()) {
             if (!arg.equals("1") && !arg.equals("2")) {
                 return Commands.done(Replies.PROTOCOL_NOT_SUPPORTED_REPLY);
             }
-            if (Integer.parseInt(arg) != HostPort.family(bind)) {
+            int family = HostPort.family(session.options().dataBind(session.localAddress().getAddress()));
+            if (Integer.parseInt(arg) != family) {
                 return Commands.done(Reply.of(Replies.PROTOCOL_NOT_SUPPORTED,
-                        "Network protocol not supported, use (" + HostPort.family(bind) + ")"));
+                        "Network protocol not supported, use (" + family + ")"));
             }
         }
-        PassiveListener listener = listen(session, bind);
-        if (listener == null) {
-            return Commands.done(Replies.NO_PASSIVE_PORT);
-        }
-        return Commands.done(Replies.extendedPassive(listener.localAddress().getPort()));
+        return Commands.done(passive(session, PassiveStyle.EPSV));
     }
 
     /** Passive for MODE E receiving; the reply lists this server's one stripe. */
@@ -84,17 +70,30 @@ final class DataChannelCommands implements CommandFamily {
         if (session.parameters().epsvAll()) {
             return Commands.done(Replies.NOT_AFTER_EPSV_ALL);
         }
-        InetAddress bind = bindAddress(session);
-        InetAddress advertised = advertisedAddress(session, bind);
-        PassiveListener listener = listen(session, bind);
-        if (listener == null) {
-            return Commands.done(Replies.NO_PASSIVE_PORT);
+        return Commands.done(passive(session, PassiveStyle.SPAS));
+    }
+
+    /**
+     * Opens a listener now, or, after {@code OPTS PASV AllowDelayed=1}, leaves that to the
+     * transfer command, which names the listener in a 127/129 reply.
+     */
+    private static Reply passive(Session session, PassiveStyle style) {
+        if (session.parameters().allowDelayedPassive()) {
+            session.parameters().delayPassive(style);
+            return Replies.PASSIVE_DELAYED;
         }
-        int port = listener.localAddress().getPort();
-        String hostPort = advertised instanceof Inet4Address v4
-                ? HostPort.formatPasv(v4, port)
-                : "|2|" + advertised.getHostAddress() + "|" + port + "|";
-        return Commands.done(Replies.stripedPassive(List.of(hostPort)));
+        session.parameters().dataSetup(null);
+        PassiveOffers.Offer offer = PassiveOffers.local(session);
+        if (offer == null) {
+            return Replies.NO_PASSIVE_PORT;
+        }
+        Reply reply = PassiveOffers.reply(session, style, offer, false);
+        if (reply.code() == Replies.PROTOCOL_NOT_SUPPORTED) {
+            offer.listener().close();
+        } else {
+            session.parameters().dataSetup(offer.listener());
+        }
+        return reply;
     }
 
     /** Active for MODE E sending, to one address per receiving stripe. */
@@ -115,7 +114,7 @@ final class DataChannelCommands implements CommandFamily {
             }
             stripes.add(target);
         }
-        session.parameters().dataSetup(session.server().dataChannels().connector(session.eventLoop(), stripes, bindAddress(session)));
+        active(session, stripes);
         return Commands.done(Replies.PORT_OK);
     }
 
@@ -149,29 +148,17 @@ final class DataChannelCommands implements CommandFamily {
     }
 
     private static void connectTo(Session session, InetSocketAddress target) {
-        session.parameters().dataSetup(session.server().dataChannels().connector(session.eventLoop(), List.of(target),
-                bindAddress(session)));
+        active(session, List.of(target));
     }
 
-    private static PassiveListener listen(Session session, InetAddress bind) {
-        session.parameters().dataSetup(null);
-        PassiveListener listener = session.server().dataChannels().listen(session.eventLoop(), bind,
-                session.options().passivePorts(),
-                session.parameters().socketBuffer());
-        if (listener != null) {
-            session.parameters().dataSetup(listener);
-        }
-        return listener;
+    /** The server connects; like the Globus server, an active setup also ends delayed passive. */
+    static void active(Session session, List<InetSocketAddress> stripes) {
+        session.parameters().allowDelayedPassive(false);
+        session.parameters().dataSetup(session.server().dataChannels().connector(session.eventLoop(), stripes,
+                bindAddress(session)));
     }
 
     private static InetAddress bindAddress(Session session) {
         return session.options().dataBind(session.localAddress().getAddress());
-    }
-
-    /** The advertised address; a wildcard bind advertises the address the client reached us on. */
-    private static InetAddress advertisedAddress(Session session, InetAddress bind) {
-        ServerOptions options = session.options();
-        InetAddress fallback = bind.isAnyLocalAddress() ? session.localAddress().getAddress() : bind;
-        return options.advertisedAddress().orElse(fallback);
     }
 }

@@ -1,5 +1,7 @@
 package org.gantry.core.internal.command;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -8,18 +10,25 @@ import org.gantry.core.internal.data.DataChannelSetup;
 import org.gantry.core.internal.data.DataOptions;
 import org.gantry.core.internal.data.IncomingData;
 import org.gantry.core.internal.data.OutgoingData;
+import org.gantry.core.internal.data.PassiveStyle;
 import org.gantry.core.internal.data.TransferMode;
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.core.internal.protocol.Replies;
 import org.gantry.core.internal.protocol.Reply;
 import org.gantry.core.internal.session.Session;
+import org.gantry.core.internal.session.Target;
 import org.gantry.core.internal.session.TransferSlot;
 import org.gantry.core.internal.transfer.StoreTask;
 import org.gantry.core.internal.transfer.TransferTask;
+import org.gantry.dsi.api.DataEndpoint;
+import org.gantry.dsi.api.DsiSession;
+import org.gantry.dsi.api.IsDirectoryException;
+import org.gantry.dsi.api.TransferDirection;
 
 /**
  * The part every data transfer command shares: take the data channel set up by PASV/PORT (MODE
- * E keeps it for the next transfers), let the session's mode connect it, answer 150 (125 on a
+ * E keeps it for the next transfers) or open the one a delayed passive request left to the
+ * transfer (announced with 127/129), let the session's mode connect it, answer 150 (125 on a
  * reused connection), run the task where aborts can reach it, and send markers while a MODE E
  * upload runs.
  */
@@ -28,8 +37,65 @@ final class DataTransfers {
     private DataTransfers() {
     }
 
+    /**
+     * Runs a transfer of {@code target} on its data channel. A delayed passive request opens its
+     * listener where the target's storage places the file (the local node if it has no opinion).
+     */
+    static CompletionStage<Reply> onDataChannel(Session session, Target target, TransferDirection direction,
+            Function<DataChannelSetup, CompletionStage<Reply>> body) {
+        return onDataChannel(session, () -> session.storage().call(target, (ds, p) -> direction == TransferDirection.SEND
+                ? readable(ds, p).thenCompose(v -> ds.placement(p, direction))
+                : ds.placement(p, direction)), body);
+    }
+
+    /** A missing file gets its 550 instead of a 127 the client would connect to in vain. */
+    private static CompletionStage<Void> readable(DsiSession ds, String path) {
+        return ds.stat(path, true).thenCompose(info -> info.isDirectory()
+                ? CompletableFuture.failedFuture(new IsDirectoryException(path))
+                : CompletableFuture.completedFuture(null));
+    }
+
+    /** Runs a listing on its data channel; a delayed passive request listens on the local node. */
+    static CompletionStage<Reply> onDataChannel(Session session, Function<DataChannelSetup, CompletionStage<Reply>> body) {
+        return onDataChannel(session, () -> CompletableFuture.completedFuture(Optional.empty()), body);
+    }
+
+    private static CompletionStage<Reply> onDataChannel(Session session,
+            Supplier<CompletionStage<Optional<DataEndpoint>>> placement,
+            Function<DataChannelSetup, CompletionStage<Reply>> body) {
+        PassiveStyle delayed = session.parameters().takeDelayedPassive();
+        if (delayed == null) {
+            DataChannelSetup setup = takeSetup(session);
+            return closing(session, setup, () -> body.apply(setup));
+        }
+        // Binding waits for the socket, which the session's event loop must not do.
+        return placement.get()
+                .thenApplyAsync(endpoint -> openDelayed(session, delayed, endpoint), session.server().commandPool())
+                .thenComposeAsync(setup -> closing(session, setup, () -> body.apply(setup)), session.onLoop());
+    }
+
+    /** Opens the delayed listener and tells the client where it is, before the 150 that follows. */
+    private static DataChannelSetup openDelayed(Session session, PassiveStyle style, Optional<DataEndpoint> placed) {
+        PassiveOffers.Offer offer = placed.isPresent()
+                ? PassiveOffers.placed(session, placed.get().address().getAddress(), placed.get().address().getPort())
+                : PassiveOffers.local(session);
+        if (offer == null) {
+            throw new FtpReplyException(Replies.NO_PASSIVE_PORT);
+        }
+        Reply reply = PassiveOffers.reply(session, style, offer, true);
+        if (reply.code() == Replies.PROTOCOL_NOT_SUPPORTED) {
+            offer.listener().close();
+            throw new FtpReplyException(reply);
+        }
+        if (session.parameters().mode().keepsSetup()) {
+            session.parameters().dataSetup(offer.listener()); // MODE E: later transfers may reuse it
+        }
+        session.reply(reply);
+        return offer.listener();
+    }
+
     /** The data channel setup for this transfer, or a 425 reply if PASV/PORT did not come first. */
-    static DataChannelSetup takeSetup(Session session) {
+    private static DataChannelSetup takeSetup(Session session) {
         DataChannelSetup setup = session.parameters().dataSetupForTransfer();
         if (setup == null) {
             throw new FtpReplyException(Replies.CANT_OPEN_DATA_REPLY);
@@ -92,7 +158,7 @@ final class DataTransfers {
      * Runs the body; when it ends, however it ends, closes a one-transfer setup (stream mode),
      * and drops a kept one after a failure, since its connections are in an unknown state.
      */
-    static CompletionStage<Reply> closing(Session session, DataChannelSetup setup, Supplier<CompletionStage<Reply>> body) {
+    private static CompletionStage<Reply> closing(Session session, DataChannelSetup setup, Supplier<CompletionStage<Reply>> body) {
         boolean kept = session.parameters().mode().keepsSetup();
         CompletionStage<Reply> stage;
         try {

@@ -31,7 +31,7 @@ final class InfoCommands implements CommandFamily {
                 CommandSpec.verb("SYST").beforeLogin().help("SYST (get type of operating system)")
                         .handler((s, c) -> Commands.done(Replies.SYSTEM)),
                 CommandSpec.verb("FEAT").beforeLogin().help("FEAT (list server extensions)").handler(this::feat),
-                CommandSpec.verb("OPTS").help("OPTS <sp> UTF8 ON | MLST <sp> facts | RETR <sp> Parallelism=n,n,n;").feature("UTF8")
+                CommandSpec.verb("OPTS").help("OPTS <sp> UTF8 ON | MLST <sp> facts | RETR <sp> Parallelism=n,n,n; | PASV <sp> AllowDelayed=0|1;").feature("UTF8")
                         .handler(this::opts),
                 CommandSpec.verb("HELP").beforeLogin().help("HELP [<sp> command]").handler(this::help),
                 CommandSpec.verb("STAT").duringTransfer().help("STAT [<sp> path]").handler(this::stat));
@@ -51,6 +51,9 @@ final class InfoCommands implements CommandFamily {
         }
         if (target.equals("RETR")) {
             return Commands.done(retrieveOptions(session, value));
+        }
+        if (target.equals("PASV")) {
+            return Commands.done(passiveOptions(session, value));
         }
         if (target.equals("MLST")) {
             Set<String> facts = MlstFacts.select(value);
@@ -84,6 +87,30 @@ final class InfoCommands implements CommandFamily {
                     }
                     session.parameters().parallelism(streams); // capped where used, by the config then in force
                 } catch (NumberFormatException e) {
+                    return Replies.SYNTAX_ERROR_ARGS;
+                }
+            }
+        }
+        return Replies.OPTS_OK;
+    }
+
+    /**
+     * {@code OPTS PASV AllowDelayed=1;} (or {@code =0}): whether PASV, EPSV and SPAS wait for the
+     * transfer command before they open a listener and name it in a 127/129 reply.
+     */
+    private static Reply passiveOptions(Session session, String value) {
+        for (String option : value.split(";")) {
+            String[] kv = option.trim().split("=", 2);
+            if (kv[0].isEmpty()) {
+                continue;
+            }
+            if (kv.length != 2 || !kv[0].trim().equalsIgnoreCase("AllowDelayed")) {
+                return Replies.SYNTAX_ERROR_ARGS;
+            }
+            switch (kv[1].trim()) {
+                case "1" -> session.parameters().allowDelayedPassive(true);
+                case "0" -> session.parameters().allowDelayedPassive(false);
+                default -> {
                     return Replies.SYNTAX_ERROR_ARGS;
                 }
             }

@@ -60,8 +60,7 @@ final class ListingCommands implements CommandFamily {
         // REST and ALLO apply to the next transfer, listings included.
         session.parameters().takeRestart();
         session.parameters().takeAllocation();
-        DataChannelSetup setup = DataTransfers.takeSetup(session);
-        return DataTransfers.closing(session, setup, () -> {
+        return DataTransfers.onDataChannel(session, setup -> {
             boolean machine = kind == Kind.MLSD || kind == Kind.MLSR;
             String argument = machine ? command.argument() : withoutLsOptions(command.argument());
             Target target = session.storage().target(argument);

@@ -6,7 +6,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.gantry.core.internal.data.DataChannelSetup;
 import org.gantry.core.internal.protocol.DsiErrorMapper;
 import org.gantry.core.internal.protocol.FailureMapper;
 import org.gantry.core.internal.protocol.FtpCommand;
@@ -29,6 +28,7 @@ import org.gantry.dsi.api.IsDirectoryException;
 import org.gantry.dsi.api.NotFoundException;
 import org.gantry.dsi.api.NotSupportedException;
 import org.gantry.dsi.api.ReadRequest;
+import org.gantry.dsi.api.TransferDirection;
 import org.gantry.dsi.api.WriteRequest;
 
 /**
@@ -48,7 +48,7 @@ final class TransferCommands implements CommandFamily {
                 CommandSpec.verb("ERET").transfer().help("ERET <sp> P <sp> offset <sp> length <sp> file-name")
                         .feature("ERET").handler(this::eret),
                 CommandSpec.verb("STOR").transfer().modifies().help("STOR <sp> file-name")
-                        .handler((s, c) -> store(s, Commands.requireArgument(c), StoreKind.STOR, 0)),
+                        .handler((s, c) -> store(s, Commands.requireArgument(c))),
                 CommandSpec.verb("APPE").transfer().modifies().help("APPE <sp> file-name")
                         .handler((s, c) -> store(s, Commands.requireArgument(c), StoreKind.APPE, 0)),
                 CommandSpec.verb("ESTO").transfer().modifies().help("ESTO <sp> A <sp> offset <sp> file-name")
@@ -82,7 +82,7 @@ final class TransferCommands implements CommandFamily {
      * @param sectionOffset where the virtual file starts in the real one
      * @param sectionLength its length, or -1 for "to the end"
      */
-    private CompletionStage<Reply> retrieve(Session session, String path, long sectionOffset, long sectionLength) {
+    CompletionStage<Reply> retrieve(Session session, String path, long sectionOffset, long sectionLength) {
         Restart restart = session.parameters().takeRestart();
         session.parameters().takeAllocation(); // an ALLO applies to the next transfer, whatever it is
         long virtualEnd = sectionLength < 0 ? ByteRange.TO_END : sectionLength;
@@ -93,9 +93,8 @@ final class TransferCommands implements CommandFamily {
         if (ranges.size() > 1 && !session.parameters().mode().keepsSetup()) {
             return Commands.done(Replies.NON_CONTIGUOUS_RESTART);
         }
-        DataChannelSetup setup = DataTransfers.takeSetup(session);
-        return DataTransfers.closing(session, setup, () -> {
-            Target target = session.storage().target(path);
+        Target target = session.storage().target(path);
+        return DataTransfers.onDataChannel(session, target, TransferDirection.SEND, setup -> {
             TransferSlot slot = DataTransfers.slot(session);
             slot.describe(target, session.server().resolver().transfers());
             ReadRequest request = new ReadRequest(ranges.isEmpty() ? List.of(new ByteRange(0, 0)) : ranges);
@@ -108,6 +107,11 @@ final class TransferCommands implements CommandFamily {
         });
     }
 
+    /** STOR: replaces the file (GET/PUT's PUT too). */
+    CompletionStage<Reply> store(Session session, String path) {
+        return store(session, path, StoreKind.STOR, 0);
+    }
+
     private CompletionStage<Reply> store(Session session, String path, StoreKind kind, long estoOffset) {
         Restart restart = session.parameters().takeRestart();
         long allocation = session.parameters().takeAllocation();
@@ -115,9 +119,8 @@ final class TransferCommands implements CommandFamily {
         if (!blocks && restart.streamOffset().isEmpty()) {
             return Commands.done(Replies.NON_CONTIGUOUS_RESTART);
         }
-        DataChannelSetup setup = DataTransfers.takeSetup(session);
-        return DataTransfers.closing(session, setup, () -> {
-            Target target = session.storage().target(path);
+        Target target = session.storage().target(path);
+        return DataTransfers.onDataChannel(session, target, TransferDirection.RECEIVE, setup -> {
             TransferSlot slot = DataTransfers.slot(session);
             slot.describe(target, session.server().resolver().transfers());
             DsiCapabilities caps = target.entry().dsi().capabilities();

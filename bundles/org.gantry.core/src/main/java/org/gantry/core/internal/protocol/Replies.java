@@ -22,6 +22,10 @@ public final class Replies {
     public static final int PASSIVE = 227;
     public static final int EXTENDED_PASSIVE = 229;
     public static final int STRIPED_PASSIVE = 229;
+    /** Delayed passive and GET/PUT: the 227 form, sent once the transfer command named the file. */
+    public static final int DELAYED_PASSIVE = 127;
+    /** Delayed passive: the 229 forms (EPSV, SPAS). */
+    public static final int DELAYED_EXTENDED_PASSIVE = 129;
     public static final int LOGGED_IN = 230;
     public static final int FILE_ACTION_OK = 250;
     public static final int PATH_CREATED = 257;
@@ -100,6 +104,7 @@ public final class Replies {
     public static final Reply NOT_AFTER_EPSV_ALL =
             Reply.of(BAD_SEQUENCE, "Command not allowed after EPSV ALL.");
     public static final Reply CANT_OPEN_DATA_REPLY = Reply.of(CANT_OPEN_DATA, "Can't open data connection.");
+    public static final Reply PASSIVE_DELAYED = Reply.of(OK, "Passive delayed.");
     public static final Reply NO_PASSIVE_PORT =
             Reply.of(CANT_OPEN_DATA, "Can't open data connection: no free passive port.");
 
@@ -111,6 +116,20 @@ public final class Replies {
             "Can't open data connection: in MODE E the sender connects; send PORT, EPRT or SPOR first.");
     public static final Reply MODE_E_RECEIVE_NEEDS_PASV = Reply.of(CANT_OPEN_DATA,
             "Can't open data connection: in MODE E the receiver listens; send PASV, EPSV or SPAS first.");
+    // GET/PUT (GFD.47)
+    public static final Reply GETPUT_MISSING_PATH = Reply.of(ARGUMENT_SYNTAX_ERROR, "Missing path: send path=<file>;.");
+    public static final Reply GETPUT_PASV_AND_PORT =
+            Reply.of(ARGUMENT_SYNTAX_ERROR, "Cannot use both 'pasv' and 'port'.");
+    public static final Reply GETPUT_BAD_PORT =
+            Reply.of(ARGUMENT_SYNTAX_ERROR, "Illegal port parameter: expected port=h1,h2,h3,h4,p1,p2;.");
+    public static final Reply GETPUT_BAD_MODE = Reply.of(ARGUMENT_SYNTAX_ERROR, "Illegal mode parameter: use S or E.");
+    public static final Reply GETPUT_MODE_X = Reply.of(PARAMETER_NOT_IMPLEMENTED, "MODE X is not supported.");
+    public static final Reply GET_PASSIVE_IN_MODE_E = Reply.of(PARAMETER_NOT_IMPLEMENTED,
+            "Cannot send passively in MODE E: the sender connects; use port=.");
+    public static final Reply PUT_ACTIVE_IN_MODE_E = Reply.of(PARAMETER_NOT_IMPLEMENTED,
+            "Cannot receive actively in MODE E: the receiver listens; use pasv.");
+    public static final Reply GETPUT_SWITCHED_OFF =
+            Reply.of(NOT_IMPLEMENTED, "GET and PUT are switched off on this server.");
     public static final Reply NON_CONTIGUOUS_RESTART = Reply.of(PARAMETER_NOT_IMPLEMENTED,
             "Restart ranges with gaps need MODE E.");
     public static final Reply NOTHING_TO_RESUME = Reply.of(LOCAL_ERROR,
@@ -170,8 +189,18 @@ public final class Replies {
         return Reply.of(PASSIVE, "Entering Passive Mode (" + hostPort + ")");
     }
 
-    public static Reply extendedPassive(int port) {
-        return Reply.of(EXTENDED_PASSIVE, "Entering Extended Passive Mode (|||" + port + "|)");
+    /**
+     * {@code 127 Entering Passive Mode (h,h,h,h,p,p)}: both the Globus client (scans for the
+     * parenthesis) and dCache-style clients (search for six numbers) parse this form.
+     */
+    public static Reply delayedPassive(String hostPort) {
+        return Reply.of(DELAYED_PASSIVE, "Entering Passive Mode (" + hostPort + ")");
+    }
+
+    /** @param hostPort {@code |||port|}, or {@code |af|addr|port|} for another address than the control one */
+    public static Reply extendedPassive(String hostPort, boolean delayed) {
+        return Reply.of(delayed ? DELAYED_EXTENDED_PASSIVE : EXTENDED_PASSIVE,
+                "Entering Extended Passive Mode (" + hostPort + ")");
     }
 
     public static Reply transferIncomplete(long received, long expected) {
@@ -204,8 +233,8 @@ public final class Replies {
     }
 
     /** SPAS: one line per stripe, {@code h1,h2,h3,h4,p1,p2} or {@code |2|addr|port|}. */
-    public static Reply stripedPassive(java.util.List<String> hostPorts) {
-        return Reply.multi(STRIPED_PASSIVE, "Entering Striped Passive Mode.",
+    public static Reply stripedPassive(java.util.List<String> hostPorts, boolean delayed) {
+        return Reply.multi(delayed ? DELAYED_EXTENDED_PASSIVE : STRIPED_PASSIVE, "Entering Striped Passive Mode.",
                 hostPorts.stream().map(h -> " " + h).toList(), "End");
     }
 

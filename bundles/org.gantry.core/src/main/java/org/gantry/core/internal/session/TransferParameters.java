@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.gantry.core.internal.data.DataChannelSetup;
+import org.gantry.core.internal.data.PassiveStyle;
 import org.gantry.core.internal.data.StreamMode;
 import org.gantry.core.internal.data.TransferMode;
 import org.gantry.core.internal.format.MlstFacts;
 
 /**
  * The settings earlier commands made for the next transfers: TYPE, MODE, REST, ALLO, the data
- * channel (PASV/PORT/SPAS/SPOR), parallelism, TCP buffer, marker intervals, a pending RNFR and
+ * channel (PASV/PORT/SPAS/SPOR, or a passive reply delayed until the file is known), parallelism, TCP buffer, marker intervals, a pending RNFR and
  * the MLST facts. Synchronised because a disconnect may close the data channel while a command
  * runs.
  */
@@ -27,6 +28,8 @@ public final class TransferParameters {
     private Duration performanceMarkerInterval;
     private long allocation = -1;
     private DataChannelSetup dataSetup;
+    private PassiveStyle delayedPassive;
+    private boolean allowDelayedPassive;
     private boolean epsvAll;
     private Target renameFrom;
     private Set<String> mlstFacts = new LinkedHashSet<>(MlstFacts.SUPPORTED);
@@ -109,12 +112,38 @@ public final class TransferParameters {
         return a;
     }
 
-    /** Installs a new data channel setup, closing the previous one. */
+    /** Installs a new data channel setup, closing the previous one (and forgetting a delayed passive). */
     public synchronized void dataSetup(DataChannelSetup setup) {
         if (dataSetup != null) {
             dataSetup.close();
         }
         dataSetup = setup;
+        delayedPassive = null;
+    }
+
+    /**
+     * A passive request whose listener is opened, and whose address the client is told (127/129),
+     * only once the transfer command names the file, so that storage can choose where it is served.
+     */
+    public synchronized void delayPassive(PassiveStyle style) {
+        dataSetup(null);
+        delayedPassive = style;
+    }
+
+    /** The delayed passive request for this transfer, or null; it applies once. */
+    public synchronized PassiveStyle takeDelayedPassive() {
+        PassiveStyle style = delayedPassive;
+        delayedPassive = null;
+        return style;
+    }
+
+    /** Whether PASV, EPSV and SPAS delay their reply ({@code OPTS PASV AllowDelayed=1}). */
+    public synchronized boolean allowDelayedPassive() {
+        return allowDelayedPassive;
+    }
+
+    public synchronized void allowDelayedPassive(boolean on) {
+        allowDelayedPassive = on;
     }
 
     /**
