@@ -37,6 +37,7 @@ public final class GantryInstance {
     private final String listen;
     private final int port;
     private List<String> launcherPrefix = List.of();
+    private boolean getPut;
     private Long pid;
     private List<ProcessHandle> karafProcesses = List.of();
 
@@ -63,6 +64,15 @@ public final class GantryInstance {
         return this;
     }
 
+    /**
+     * Lists GETPUT in FEAT, so that globus-url-copy and gfal2 use GET/PUT. Off by default: the
+     * GridFTP v1 tests must keep seeing RETR/STOR.
+     */
+    public GantryInstance withGetPut() {
+        this.getPut = true;
+        return this;
+    }
+
     /** The work directory of this module (target/), for test files. */
     public static Path workDirectory() {
         return Path.of(GantryKarafTestSupport.required("gantry.itests.work")).toAbsolutePath().normalize();
@@ -85,6 +95,7 @@ public final class GantryInstance {
         if (!DEFAULT_LISTEN.equals(listen)) {
             args.addAll(List.of("--listen", listen));
         }
+        args.addAll(List.of("--set", "getPut=" + getPut));
         args.addAll(List.of(extraOptions));
         CommandRunner.Result started = launcher(START_TIMEOUT, args.toArray(String[]::new));
         pid = readPid().orElse(null);

@@ -60,6 +60,8 @@ public abstract class GantryKarafTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(FreePorts.pick())),
                 editConfigurationFilePut("etc/org.gantry.server.cfg", "listenAddress", "127.0.0.1"),
                 editConfigurationFilePut("etc/org.gantry.server.cfg", "port", ftpPort),
+                // GridFTP v1 behaviour unless a test asks for GET/PUT.
+                editConfigurationFilePut("etc/org.gantry.server.cfg", "getPut", "false"),
                 editConfigurationFilePut("etc/org.gantry.dsi.posix-posix.cfg", "root", posixRoot.toString()),
                 editConfigurationFilePut("etc/org.gantry.security.cfg", "anonymous", "true"),
                 editConfigurationFilePut("etc/org.gantry.security.cfg", "anonymousReadOnly", "false"),

@@ -43,7 +43,7 @@ final class ConfigMapping {
                 mounts(c.mounts()), c.maxCommandLineLength(), Duration.ofSeconds(Math.max(1, c.idleTimeoutSeconds())),
                 Duration.ofSeconds(Math.max(1, c.dataTimeoutSeconds())), Math.max(1, c.maxSessions()), logDir,
                 c.banner(), Duration.ofSeconds(Math.max(1, c.markerIntervalSeconds())), Math.max(1, c.maxParallelism()),
-                c.zeroCopySends());
+                c.zeroCopySends(), c.getPut());
     }
 
     private static Optional<InetAddress> address(String text) throws UnknownHostException {

@@ -113,6 +113,13 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
                         + "Over loopback the receiving process pays for it instead (it copies page by "
                         + "page), so local benchmarks may switch it off.")
         boolean zeroCopySends() default true;
+
+        @AttributeDefinition(name = "GridFTP v2 GET/PUT",
+                description = "List GETPUT in FEAT and accept GET and PUT, whose data endpoint is chosen "
+                        + "per file. Clients that see it (globus-url-copy, gfal2 with GRIDFTP_V2) then use "
+                        + "GET/PUT. Off by default: globus-url-copy 10.12 mishandles GET/PUT in pipelined "
+                        + "(-pp) third-party copies, exiting early, sometimes with success and files missing.")
+        boolean getPut() default false;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GridFtpServerComponent.class);

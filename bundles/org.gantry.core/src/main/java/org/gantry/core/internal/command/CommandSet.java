@@ -13,7 +13,9 @@ public final class CommandSet {
         table.register(new NavigationCommands());
         table.register(new ParameterCommands());
         table.register(new DataChannelCommands());
-        table.register(new TransferCommands());
+        TransferCommands transfers = new TransferCommands();
+        table.register(transfers);
+        table.register(new GetPutCommands(transfers));
         table.register(new ListingCommands());
         table.register(new NamespaceCommands());
         table.register(new ChecksumCommands());

@@ -29,6 +29,7 @@ import org.gantry.core.internal.data.PortRange;
  * @param markerInterval      how often 111/112 markers go out during MODE E receives
  * @param maxParallelism      the most MODE E connections per stripe a client may ask for
  * @param zeroCopySends       send files with sendfile where the DSI offers a local file
+ * @param getPut              offer GridFTP v2 GET/PUT (FEAT {@code GETPUT}) and accept them
  */
 public record ServerOptions(
         InetSocketAddress listen,
@@ -44,7 +45,8 @@ public record ServerOptions(
         String banner,
         Duration markerInterval,
         int maxParallelism,
-        boolean zeroCopySends) {
+        boolean zeroCopySends,
+        boolean getPut) {
 
     public ServerOptions {
         mounts = List.copyOf(mounts);
@@ -67,7 +69,7 @@ public record ServerOptions(
     public ServerOptions withListen(InetSocketAddress address) {
         return new ServerOptions(address, dataBindAddress, advertisedAddress, passivePorts, mounts,
                 maxCommandLineLength, idleTimeout, dataTimeout, maxSessions, commandLogDirectory, banner,
-                markerInterval, maxParallelism, zeroCopySends);
+                markerInterval, maxParallelism, zeroCopySends, getPut);
     }
 
     /** Whether a change from {@code other} to this needs the control listener re-bound. */
