@@ -52,6 +52,9 @@ final class MemoryDsi implements Dsi {
     volatile long capacity = Long.MAX_VALUE;
     /** Where the placement hook puts every file's data; null leaves it to the core. */
     volatile InetSocketAddress placeAt;
+    /** Whether the DSI offers symbolic links; created ones are recorded in {@link #links}, not followed. */
+    volatile boolean symlinks;
+    final Map<String, String> links = new ConcurrentHashMap<>();
     /** Every placement question asked, as "direction path". */
     final List<String> placements = new CopyOnWriteArrayList<>();
     volatile long serviceId;
@@ -85,7 +88,7 @@ final class MemoryDsi implements Dsi {
 
     @Override
     public DsiCapabilities capabilities() {
-        return new DsiCapabilities(false, true, true, false, false, true, true, Set.of(), false, false);
+        return new DsiCapabilities(false, true, true, false, symlinks, true, true, Set.of(), false, false);
     }
 
     @Override

@@ -135,7 +135,11 @@ final class MemoryDsiSession implements DsiSession {
 
     @Override
     public CompletionStage<Void> symlink(String target, String link) {
-        return CompletableFuture.failedFuture(new NotSupportedException("symlink"));
+        if (!dsi.symlinks) {
+            return CompletableFuture.failedFuture(new NotSupportedException("symlink"));
+        }
+        dsi.links.put(link, target);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class CommandSet {
         table.register(new GetPutCommands(transfers));
         table.register(new ListingCommands());
         table.register(new NamespaceCommands());
+        table.register(new FactCommands());
         table.register(new ChecksumCommands());
         table.register(new SiteCommands());
         return new CommandDispatcher(table);

@@ -14,10 +14,10 @@ final class KnownVerbs {
             // RFC 2228 security
             "AUTH", "ADAT", "PBSZ", "PROT", "CCC", "MIC", "ENC", "CONF",
             // RFC 1639 / 2389 / 2640 / 3659 drafts
-            "LPRT", "LPSV", "LANG", "MFMT", "HOST",
+            "LPRT", "LPSV", "LANG", "HOST",
             // GridFTP (GFD.20, GFD.47) and Globus extensions
             "SPAS", "SPOR", "ERET", "ESTO", "SBUF", "DCAU", "SCKS", "MLSR", "MLSC",
-            "TREV", "DCSC", "GET", "PUT", "WHOAMI", "STORATTR");
+            "TREV", "DCSC", "WHOAMI", "STORATTR");
 
     private KnownVerbs() {
     }

@@ -21,7 +21,7 @@ import org.gantry.dsi.api.PathResolver;
 import org.gantry.dsi.api.SiteCommand;
 
 /**
- * SITE with its sub-commands HELP, CHMOD, UTIME, CLIENTINFO, plus every {@link SiteCommand} the
+ * SITE with its sub-commands HELP, CHMOD, UTIME, SYMLINK (and SYMLINKFROM/TO), CLIENTINFO, plus every {@link SiteCommand} the
  * mounted DSIs contribute. SITE HELP lists them all (clients search its text for features).
  */
 final class SiteCommands implements CommandFamily {
@@ -30,6 +30,9 @@ final class SiteCommands implements CommandFamily {
             "HELP",
             "CHMOD <sp> mode <sp> path",
             "UTIME <sp> YYYYMMDDHHMMSS <sp> path",
+            "SYMLINK <sp> target <sp> link",
+            "SYMLINKFROM <sp> target",
+            "SYMLINKTO <sp> link",
             "CLIENTINFO <sp> key=value;...",
             "TASKID <sp> id",
             "RETRBUFSIZE <sp> bytes",
@@ -42,7 +45,7 @@ final class SiteCommands implements CommandFamily {
             "SBUFSZ", "SBUFSIZ", "BUFSIZE", "SBUF");
 
     /** SITE verbs other GridFTP servers offer that this one does not (yet): 502, not 500. */
-    private static final Set<String> KNOWN_NOT_IMPLEMENTED = Set.of("CHGRP", "SYMLINK", "AUTHZ_ASSERT", "WHOAMI",
+    private static final Set<String> KNOWN_NOT_IMPLEMENTED = Set.of("CHGRP", "AUTHZ_ASSERT", "WHOAMI",
             "SETNETSTACK", "SETDISKSTACK", "VERSION");
 
     @Override
@@ -61,6 +64,12 @@ final class SiteCommands implements CommandFamily {
                 return chmod(session, rest);
             case "UTIME":
                 return utime(session, rest);
+            case "SYMLINK":
+                return SiteSymlinks.symlink(session, rest);
+            case "SYMLINKFROM":
+                return SiteSymlinks.symlinkFrom(session, rest);
+            case "SYMLINKTO":
+                return SiteSymlinks.symlinkTo(session, rest);
             case "CLIENTINFO":
                 return clientInfo(session, rest);
             case "TASKID":
@@ -140,11 +149,7 @@ final class SiteCommands implements CommandFamily {
         if (when == null) {
             return Commands.done(Replies.SYNTAX_ERROR_ARGS);
         }
-        Target target = modifiable(session, path);
-        if (!target.entry().dsi().capabilities().modificationTimes()) {
-            throw new FtpReplyException(Replies.NOT_IMPLEMENTED, "SITE UTIME not supported by this storage.");
-        }
-        return session.storage().call(target, (ds, p) -> ds.setTimes(p, when)).thenApply(v -> Replies.OK_DOT);
+        return FactCommands.setModified(session, modifiable(session, path), when).thenApply(v -> Replies.OK_DOT);
     }
 
     /** Records what the client says about itself (appname, appver, ...) for DSIs and logs. */

@@ -151,6 +151,10 @@ public final class Replies {
     // Namespace
     public static final Reply OK_DOT = Reply.of(FILE_ACTION_OK, "OK.");
     public static final Reply CWD_OK = Reply.of(FILE_ACTION_OK, "CWD command successful.");
+    public static final Reply CREATION_TIME_NOT_SUPPORTED =
+            Reply.of(NOT_IMPLEMENTED, "Setting creation times is not supported by this storage.");
+    public static final Reply SYMLINKFROM_OK =
+            Reply.of(PENDING_FURTHER_INFO, "OK. Send SITE SYMLINKTO with symlink name.");
     public static final Reply RNFR_OK = Reply.of(PENDING_FURTHER_INFO, "OK. Send RNTO with destination name.");
     public static final Reply PERMISSION_DENIED = Reply.of(FILE_UNAVAILABLE, "Permission denied.");
 
@@ -175,6 +179,15 @@ public final class Replies {
 
     public static Reply currentDirectory(String path) {
         return Reply.of(PATH_CREATED, quote(path) + " is current directory.");
+    }
+
+    /** MFMT/MFF success: the facts as now set, then the path (draft-somers-ftp-mfxx). */
+    public static Reply factsSet(String facts, String path) {
+        return Reply.of(FILE_STATUS, facts + " " + path);
+    }
+
+    public static Reply unsupportedFact(String fact) {
+        return Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported fact " + fact + ".");
     }
 
     public static Reply directoryCreated(String path) {

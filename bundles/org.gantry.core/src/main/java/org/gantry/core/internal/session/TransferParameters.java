@@ -32,6 +32,7 @@ public final class TransferParameters {
     private boolean allowDelayedPassive;
     private boolean epsvAll;
     private Target renameFrom;
+    private String symlinkFrom;
     private Set<String> mlstFacts = new LinkedHashSet<>(MlstFacts.SUPPORTED);
 
     public synchronized char type() {
@@ -172,6 +173,15 @@ public final class TransferParameters {
 
     public synchronized void renameFrom(Target t) {
         renameFrom = t;
+    }
+
+    /** The target a SITE SYMLINKFROM named, waiting for its SITE SYMLINKTO. */
+    public synchronized String symlinkFrom() {
+        return symlinkFrom;
+    }
+
+    public synchronized void symlinkFrom(String target) {
+        symlinkFrom = target;
     }
 
     public synchronized Set<String> mlstFacts() {
