@@ -119,10 +119,14 @@ public final class FtpTestClient implements Closeable {
 
     /** Sends PASV and returns the advertised data address. */
     public InetSocketAddress passiveAddress() throws IOException {
-        FtpReply reply = command("PASV", 227);
+        return hostPort(command("PASV", 227));
+    }
+
+    /** The data address a 227 or 127 reply names as {@code (h1,h2,h3,h4,p1,p2)}. */
+    public static InetSocketAddress hostPort(FtpReply reply) {
         Matcher m = PASV_ADDRESS.matcher(reply.lines().get(0));
         if (!m.find()) {
-            throw new AssertionError("cannot parse the PASV reply: " + reply);
+            throw new AssertionError("no (h1,h2,h3,h4,p1,p2) address in the reply: " + reply);
         }
         String host = m.group(1) + "." + m.group(2) + "." + m.group(3) + "." + m.group(4);
         int port = Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6));
@@ -131,7 +135,10 @@ public final class FtpTestClient implements Closeable {
 
     /** Sends PASV and connects to the advertised data port. */
     public Socket openPassive() throws IOException {
-        InetSocketAddress address = passiveAddress();
+        return connectData(passiveAddress());
+    }
+
+    private static Socket connectData(InetSocketAddress address) throws IOException {
         Socket data = new Socket();
         data.connect(address, 10_000);
         data.setSoTimeout(READ_TIMEOUT_MILLIS);
@@ -203,6 +210,21 @@ public final class FtpTestClient implements Closeable {
             readReply();
         }
         return replies.get(0);
+    }
+
+    /**
+     * An upload whose data address the server announces in a 127 reply once it knows the file
+     * ({@code PUT path=...;pasv;}, or STOR after a delayed PASV): connects there, sends
+     * {@code content} and fails unless the 150 and the 226 follow. Returns the 127 reply.
+     */
+    public FtpReply storeAnnounced(String commandLine, byte[] content) throws IOException {
+        FtpReply announced = command(commandLine, 127);
+        try (Socket data = connectData(hostPort(announced))) {
+            expect(150, readReply(), commandLine);
+            data.getOutputStream().write(content);
+        }
+        expect(226, readReply(), commandLine);
+        return announced;
     }
 
     /** SIZE that must succeed. */

@@ -25,6 +25,7 @@ public final class LaunchedServer extends ExternalResource implements AutoClosea
     private List<String> tools = List.of();
     private String listen = DEFAULT_LISTEN;
     private String[] launcherOptions = {};
+    private boolean getPut;
     private Path work;
     private GantryInstance instance;
 
@@ -51,6 +52,12 @@ public final class LaunchedServer extends ExternalResource implements AutoClosea
         return this;
     }
 
+    /** Lists GETPUT in FEAT (see {@link GantryInstance#withGetPut()}). */
+    public LaunchedServer withGetPut() {
+        this.getPut = true;
+        return this;
+    }
+
     @Override
     protected void before() throws IOException {
         start();
@@ -73,6 +80,9 @@ public final class LaunchedServer extends ExternalResource implements AutoClosea
         }
         work = TestData.emptyDirectory(GantryInstance.workDirectory().resolve(name));
         instance = new GantryInstance(name, work.resolve("root"), listen);
+        if (getPut) {
+            instance.withGetPut();
+        }
         try {
             instance.start(launcherOptions);
         } catch (Throwable startFailed) {

@@ -68,6 +68,48 @@ final class SessionLog {
         return texts('S');
     }
 
+    /** A command and the reply lines the server sent after it, up to the next command. */
+    record Exchange(String command, List<String> replies) {
+
+        /** The first reply line starting with {@code prefix}, or -1. */
+        int indexOfReply(String prefix) {
+            for (int i = 0; i < replies.size(); i++) {
+                if (replies.get(i).startsWith(prefix)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public String toString() {
+            return command + " -> " + String.join(" | ", replies);
+        }
+    }
+
+    /** Every command with its replies, in order (the banner, sent before any command, is left out). */
+    List<Exchange> exchanges() {
+        List<Exchange> exchanges = new ArrayList<>();
+        String command = null;
+        List<String> replies = new ArrayList<>();
+        for (String line : lines()) {
+            char who = who(line);
+            if (who == 'C') {
+                if (command != null) {
+                    exchanges.add(new Exchange(command, List.copyOf(replies)));
+                }
+                command = text(line);
+                replies.clear();
+            } else if (who == 'S' && command != null) {
+                replies.add(text(line));
+            }
+        }
+        if (command != null) {
+            exchanges.add(new Exchange(command, List.copyOf(replies)));
+        }
+        return exchanges;
+    }
+
     boolean sentCommand(String prefix) {
         return commands().stream().anyMatch(c -> c.startsWith(prefix));
     }
@@ -105,12 +147,24 @@ final class SessionLog {
     private List<String> texts(char who) {
         List<String> out = new ArrayList<>();
         for (String line : lines()) {
-            int space = line.indexOf(' ');
-            if (space > 0 && line.length() >= space + 3 && line.charAt(space + 1) == who && line.charAt(space + 2) == ' ') {
-                out.add(line.substring(space + 3));
+            if (who(line) == who) {
+                out.add(text(line));
             }
         }
         return out;
+    }
+
+    /** {@code C} or {@code S} for a line {@code <time> <who> <text>}; a blank for anything else. */
+    private static char who(String line) {
+        int space = line.indexOf(' ');
+        if (space > 0 && line.length() >= space + 3 && line.charAt(space + 2) == ' ') {
+            return line.charAt(space + 1);
+        }
+        return ' ';
+    }
+
+    private static String text(String line) {
+        return line.substring(line.indexOf(' ') + 3);
     }
 
     private List<String> lines() {

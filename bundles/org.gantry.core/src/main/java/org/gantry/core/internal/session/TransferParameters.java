@@ -31,6 +31,7 @@ public final class TransferParameters {
     private PassiveStyle delayedPassive;
     private boolean allowDelayedPassive;
     private boolean epsvAll;
+    private boolean closed;
     private Target renameFrom;
     private String symlinkFrom;
     private Set<String> mlstFacts = new LinkedHashSet<>(MlstFacts.SUPPORTED);
@@ -113,13 +114,20 @@ public final class TransferParameters {
         return a;
     }
 
-    /** Installs a new data channel setup, closing the previous one (and forgetting a delayed passive). */
+    /**
+     * Installs a new data channel setup, closing the previous one (and forgetting a delayed
+     * passive). Once the session is closed a new setup is closed at once: a delayed listener may
+     * be opened after the client went away.
+     */
     public synchronized void dataSetup(DataChannelSetup setup) {
         if (dataSetup != null) {
             dataSetup.close();
         }
-        dataSetup = setup;
+        dataSetup = closed ? null : setup;
         delayedPassive = null;
+        if (closed && setup != null) {
+            setup.close();
+        }
     }
 
     /**
@@ -194,6 +202,7 @@ public final class TransferParameters {
 
     /** Releases what the session still holds (a passive listener). */
     public synchronized void close() {
+        closed = true;
         dataSetup(null);
     }
 }
