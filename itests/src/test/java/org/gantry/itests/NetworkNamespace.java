@@ -67,6 +67,23 @@ final class NetworkNamespace implements AutoCloseable {
         return CommandRunner.run(timeout, Map.of(), inside);
     }
 
+    /**
+     * Joins this namespace and {@code other} with a veth pair: {@code here} and {@code there}
+     * (addresses with prefix, e.g. {@code 10.213.7.1/30}) on either end. Traffic between them is
+     * real network traffic, not loopback, and never leaves the two namespaces.
+     */
+    void link(NetworkNamespace other, String here, String there) throws IOException {
+        String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String mine = "gv" + suffix;
+        String theirs = "gw" + suffix;
+        onHost(List.of("ip", "link", "add", mine, "netns", name, "type", "veth", "peer", "name", theirs,
+                "netns", other.name)).assertSuccess();
+        onHost(List.of("ip", "-n", name, "addr", "add", here, "dev", mine)).assertSuccess();
+        onHost(List.of("ip", "-n", name, "link", "set", mine, "up")).assertSuccess();
+        onHost(List.of("ip", "-n", other.name, "addr", "add", there, "dev", theirs)).assertSuccess();
+        onHost(List.of("ip", "-n", other.name, "link", "set", theirs, "up")).assertSuccess();
+    }
+
     /** {@code iptables <args>} inside the namespace; fails unless it succeeds. */
     void iptables(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("iptables", "-w"));

@@ -110,8 +110,8 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
         @AttributeDefinition(name = "Zero-copy sends",
                 description = "Send files with sendfile where the DSI offers a local file: the data "
                         + "never passes through the JVM, which saves the server's CPU on real networks. "
-                        + "Over loopback the receiving process pays for it instead (it copies page by "
-                        + "page), so local benchmarks may switch it off.")
+                        + "Receivers on a loopback address get copied data instead: they would pay for "
+                        + "sendfile, copying page by page.")
         boolean zeroCopySends() default true;
 
         @AttributeDefinition(name = "GridFTP v2 GET/PUT",

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnknownHostException;
 
 /** Parsing and formatting of the address arguments of PORT/PASV (RFC 959) and EPRT (RFC 2428). */
@@ -45,6 +46,12 @@ public final class HostPort {
         byte[] b = address.getAddress();
         return (b[0] & 0xff) + "," + (b[1] & 0xff) + "," + (b[2] & 0xff) + "," + (b[3] & 0xff) + ","
                 + (port >> 8) + "," + (port & 0xff);
+    }
+
+    /** Whether a socket address (as Netty reports a peer) is on a loopback address. */
+    public static boolean isLoopback(SocketAddress address) {
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                && inet.getAddress().isLoopbackAddress();
     }
 
     /** The protocol family number of RFC 2428: 1 for IPv4, 2 for IPv6. */

@@ -27,6 +27,14 @@ public interface OutgoingData {
      */
     CompletionStage<Void> sendFile(java.nio.channels.FileChannel file, long position, int count, long offset);
 
+    /**
+     * Whether the receiver is on a loopback address. It then pays for sendfile: it copies the
+     * page-cache fragments one by one, which costs it more than the server's own copy would.
+     */
+    default boolean receiverOnLoopback() {
+        return false;
+    }
+
     /** How many blocks the engine should keep in flight to keep every connection busy. */
     default int blocksInFlight() {
         return 4;

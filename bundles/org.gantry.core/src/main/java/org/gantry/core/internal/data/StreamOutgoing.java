@@ -55,4 +55,9 @@ final class StreamOutgoing implements OutgoingData {
     public void abort() {
         channel.close();
     }
+
+    @Override
+    public boolean receiverOnLoopback() {
+        return HostPort.isLoopback(channel.remoteAddress());
+    }
 }

@@ -1,5 +1,6 @@
 package org.gantry.core.internal.transfer;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Duration;
@@ -22,7 +23,9 @@ import io.netty.buffer.ByteBuf;
  * chunk goes out as one block at its offset relative to {@code shift} (the ERET offset). At most
  * as many chunks as the mode asks for are in flight, so memory stays bounded and a slow client
  * slows the reads down. Where the DSI exposes a local file, chunks go out with sendfile and
- * never pass through the JVM.
+ * never pass through the JVM, or, with zero-copy sends off or a receiver on loopback, are read
+ * from it right here on the event loop (as sendfile would) instead of through the DSI's threads:
+ * a page-cache read costs less than the two thread hand-overs around it.
  */
 public final class RetrieveTask extends TransferTask {
 
@@ -35,7 +38,8 @@ public final class RetrieveTask extends TransferTask {
     private final OutgoingData out;
     private final Deque<ByteRange> ranges;
     private final long shift;
-    private final FileChannel zeroCopy;
+    private final FileChannel file;
+    private final boolean sendfile;
     private final int maxInFlight;
     private long position;
     private int inFlight;
@@ -47,7 +51,8 @@ public final class RetrieveTask extends TransferTask {
      * @param ranges absolute file ranges to send, in order; {@link ByteRange#TO_END} ends are
      *               taken as the file's size
      * @param shift  subtracted from file offsets to give block offsets (the ERET offset)
-     * @param zeroCopy whether to use the reader's file channel, if it has one, with sendfile
+     * @param zeroCopy whether to send the reader's local file, if it has one, with sendfile
+     *                 (not to a receiver on loopback, which would pay for it)
      */
     public RetrieveTask(DsiReader reader, OutgoingData out, List<ByteRange> ranges, long shift, boolean zeroCopy,
             Duration dataTimeout) {
@@ -65,7 +70,8 @@ public final class RetrieveTask extends TransferTask {
         }
         this.position = this.ranges.isEmpty() ? 0 : this.ranges.peekFirst().start();
         // Even for a small file: sendfile runs on the event loop, a read costs two thread hops.
-        this.zeroCopy = zeroCopy ? reader.fileChannel().orElse(null) : null;
+        this.file = reader.fileChannel().orElse(null);
+        this.sendfile = zeroCopy && file != null && !out.receiverOnLoopback();
         this.maxInFlight = out.blocksInFlight();
     }
 
@@ -89,17 +95,42 @@ public final class RetrieveTask extends TransferTask {
                 }
                 continue;
             }
-            int n = (int) Math.min(zeroCopy != null ? FILE_CHUNK : CHUNK, range.end() - position);
-            if (zeroCopy != null) {
+            int n = (int) Math.min(sendfile ? FILE_CHUNK : CHUNK, range.end() - position);
+            if (sendfile) {
                 long at = position;
                 position += n;
                 inFlight++;
-                out.sendFile(zeroCopy, at, n, at - shift).whenComplete((v, e) -> onLoop(() -> onSent(n, e)));
+                out.sendFile(file, at, n, at - shift).whenComplete((v, e) -> onLoop(() -> onSent(n, e)));
+            } else if (file != null) {
+                copyFromFile(n);
             } else {
                 readChunk(n);
             }
         }
         maybeFinish();
+    }
+
+    /** Reads a chunk of the local file on this thread and sends it. */
+    private void copyFromFile(int n) {
+        ByteBuf buf = out.alloc().ioBuffer(n, n);
+        int count;
+        try {
+            count = buf.writeBytes(file, position, n);
+        } catch (IOException e) {
+            buf.release();
+            fail(e);
+            return;
+        }
+        if (count <= 0) {
+            // The file got shorter than when it was opened: send what there is.
+            buf.release();
+            eof = true;
+            return;
+        }
+        long offset = position;
+        position += count;
+        inFlight++;
+        out.send(buf, offset - shift).whenComplete((v, e) -> onLoop(() -> onSent(count, e)));
     }
 
     private void readChunk(int n) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 
 import org.gantry.core.internal.data.ActiveConnector;
 import org.gantry.core.internal.data.NettyFutures;
+import org.gantry.core.internal.data.HostPort;
 import org.gantry.core.internal.data.OutgoingData;
 import org.gantry.core.internal.data.StripeConnections;
 
@@ -73,6 +74,11 @@ final class ModeEOutgoing implements OutgoingData {
     @Override
     public boolean reusesConnection() {
         return reused;
+    }
+
+    @Override
+    public boolean receiverOnLoopback() {
+        return HostPort.isLoopback(stripes.get(0).get(0).remoteAddress());
     }
 
     @Override
