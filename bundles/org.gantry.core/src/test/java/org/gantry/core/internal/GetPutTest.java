@@ -151,6 +151,18 @@ class GetPutTest {
             assertTrue(c.expect(501, "PUT path=/f;port=127,0,0,1,4;").text().contains("port"));
             assertTrue(c.expect(504, "GET path=/f;mode=X;pasv;").text().contains("MODE X"));
             c.expect(550, "GET path=/missing;pasv;");
+            dsi.mkdirs("/dir");
+            c.expect(550, "PUT path=/dir;pasv;");
+            c.expect(550, "PUT path=/nodir/f;pasv;");
+            // A refused command leaves the session's mode alone.
+            dsi.put("/g", new byte[3]);
+            c.expect(504, "GET path=/g;mode=E;pasv;");
+            TestFtpClient.FtpReply delayed = c.expect(127, "GET path=/g;pasv;");
+            try (Socket s = TestFtpClient.dataSocket(hostPort(delayed))) {
+                c.awaitReply(150);
+                assertEquals(3, s.getInputStream().readAllBytes().length);
+            }
+            c.expect226();
             c.expect(200, "MODE E");
             c.expect(504, "GET path=/f;pasv;");
             c.expect(504, "PUT path=/f;port=127,0,0,1,4,1;");

@@ -23,6 +23,7 @@ import org.gantry.core.internal.transfer.TransferTask;
 import org.gantry.dsi.api.DataEndpoint;
 import org.gantry.dsi.api.DsiSession;
 import org.gantry.dsi.api.IsDirectoryException;
+import org.gantry.dsi.api.NotDirectoryException;
 import org.gantry.dsi.api.TransferDirection;
 
 /**
@@ -43,9 +44,9 @@ final class DataTransfers {
      */
     static CompletionStage<Reply> onDataChannel(Session session, Target target, TransferDirection direction,
             Function<DataChannelSetup, CompletionStage<Reply>> body) {
-        return onDataChannel(session, () -> session.storage().call(target, (ds, p) -> direction == TransferDirection.SEND
-                ? readable(ds, p).thenCompose(v -> ds.placement(p, direction))
-                : ds.placement(p, direction)), body);
+        return onDataChannel(session, () -> session.storage().call(target, (ds, p) -> (direction == TransferDirection.SEND
+                ? readable(ds, p)
+                : writable(ds, p)).thenCompose(v -> ds.placement(p, direction))), body);
     }
 
     /** A missing file gets its 550 instead of a 127 the client would connect to in vain. */
@@ -53,6 +54,17 @@ final class DataTransfers {
         return ds.stat(path, true).thenCompose(info -> info.isDirectory()
                 ? CompletableFuture.failedFuture(new IsDirectoryException(path))
                 : CompletableFuture.completedFuture(null));
+    }
+
+    /** Likewise an upload onto a directory, or into a directory that does not exist. */
+    private static CompletionStage<Void> writable(DsiSession ds, String path) {
+        String parent = path.lastIndexOf('/') > 0 ? path.substring(0, path.lastIndexOf('/')) : "/";
+        return ds.stat(path, true).handle((info, failure) -> info)
+                .thenCompose(info -> info != null && info.isDirectory()
+                        ? CompletableFuture.failedFuture(new IsDirectoryException(path))
+                        : ds.stat(parent, true).thenCompose(dir -> dir.isDirectory()
+                                ? CompletableFuture.<Void>completedFuture(null)
+                                : CompletableFuture.failedFuture(new NotDirectoryException(parent))));
     }
 
     /** Runs a listing on its data channel; a delayed passive request listens on the local node. */

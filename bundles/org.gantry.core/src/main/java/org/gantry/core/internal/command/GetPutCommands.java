@@ -36,35 +36,42 @@ final class GetPutCommands implements CommandFamily {
     }
 
     private CompletionStage<Reply> get(Session session, FtpCommand command) {
-        GetPutRequest request = prepare(session, command);
-        if (request.pasv() && session.parameters().mode().keepsSetup()) {
+        GetPutRequest request = parse(session, command);
+        if (request.pasv() && blockMode(session, request)) {
             throw new FtpReplyException(Replies.GET_PASSIVE_IN_MODE_E);
         }
-        connect(session, request);
+        apply(session, request);
         return transfers.retrieve(session, request.path(), 0, -1);
     }
 
     private CompletionStage<Reply> put(Session session, FtpCommand command) {
-        GetPutRequest request = prepare(session, command);
-        if (request.port().isPresent() && session.parameters().mode().keepsSetup()) {
+        GetPutRequest request = parse(session, command);
+        if (request.port().isPresent() && blockMode(session, request)) {
             throw new FtpReplyException(Replies.PUT_ACTIVE_IN_MODE_E);
         }
-        connect(session, request);
+        apply(session, request);
         return transfers.store(session, request.path());
     }
 
-    /** Parses the parameters and applies the mode (which, like MODE, may drop the data setup). */
-    private static GetPutRequest prepare(Session session, FtpCommand command) {
+    private static GetPutRequest parse(Session session, FtpCommand command) {
         if (!session.options().getPut()) {
             throw new FtpReplyException(Replies.GETPUT_SWITCHED_OFF);
         }
-        GetPutRequest request = GetPutRequest.parse(Commands.requireArgument(command));
-        request.mode().ifPresent(m -> session.parameters().mode(m == 'E' ? ModeE.INSTANCE : StreamMode.INSTANCE));
-        return request;
+        return GetPutRequest.parse(Commands.requireArgument(command));
     }
 
-    /** {@code pasv}: a delayed passive listener; {@code port}: connect there; neither: keep what is set up. */
-    private static void connect(Session session, GetPutRequest request) {
+    /** Whether the transfer runs in MODE E: the command's mode, else the session's. */
+    private static boolean blockMode(Session session, GetPutRequest request) {
+        return request.mode().map(m -> m == 'E').orElseGet(() -> session.parameters().mode().keepsSetup());
+    }
+
+    /**
+     * Applies an accepted command's mode (sticky, as MODE; it may drop the data setup) and data
+     * channel: {@code pasv} a delayed passive listener, {@code port} connect there, neither the
+     * setup the session has.
+     */
+    private static void apply(Session session, GetPutRequest request) {
+        request.mode().ifPresent(m -> session.parameters().mode(m == 'E' ? ModeE.INSTANCE : StreamMode.INSTANCE));
         if (request.pasv()) {
             session.parameters().delayPassive(PassiveStyle.PASV);
         } else {
