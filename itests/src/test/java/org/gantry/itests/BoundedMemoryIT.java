@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +35,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.netty.buffer.ByteBufAllocator;
@@ -109,7 +106,7 @@ public class BoundedMemoryIT extends GantryKarafTestSupport {
         ExecutorService threads = Executors.newCachedThreadPool(daemon("bounded-memory-client-"));
         List<ModeEUpload> uploads = new ArrayList<>();
         try {
-            setMounts("/=" + ServerSettings.DEFAULT_DSI, MOUNT + "=" + DSI_NAME);
+            setMounts(configurationAdmin, "/=" + ServerSettings.DEFAULT_DSI, MOUNT + "=" + DSI_NAME);
             Await.until(MOUNT + " served by " + DSI_NAME, Duration.ofSeconds(30),
                     () -> dsiRegistry.activeDsiFor(MOUNT + "/f0").equals(Optional.of(DSI_NAME)),
                     () -> "mounts " + dsiRegistry.mounts() + ", instances " + dsiRegistry.instances());
@@ -150,7 +147,7 @@ public class BoundedMemoryIT extends GantryKarafTestSupport {
             threads.shutdownNow();
             registration.unregister();
             dsi.close();
-            setMounts("/=" + ServerSettings.DEFAULT_DSI);
+            setMounts(configurationAdmin, "/=" + ServerSettings.DEFAULT_DSI);
         }
     }
 
@@ -238,17 +235,6 @@ public class BoundedMemoryIT extends GantryKarafTestSupport {
     /** Next to the POSIX root under target/, so that the numbers survive a passing run. */
     private static Path reportFile() {
         return posixRoot().getParent().resolve("bounded-memory.txt");
-    }
-
-    /** Replaces the mount table, keeping every other server setting (the port above all). */
-    private void setMounts(String... mounts) throws IOException {
-        Configuration configuration = configurationAdmin.getConfiguration(ServerSettings.PID, null);
-        Dictionary<String, Object> properties = configuration.getProperties();
-        if (properties == null) {
-            properties = new Hashtable<>();
-        }
-        properties.put(ServerSettings.MOUNTS, mounts);
-        configuration.update(properties);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

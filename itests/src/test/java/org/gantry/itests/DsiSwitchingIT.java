@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -31,7 +29,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -133,15 +130,9 @@ public class DsiSwitchingIT extends GantryKarafTestSupport {
                         + ", instances " + dsiRegistry.instances().stream().map(DsiInstance::name).toList());
     }
 
-    /** Replaces the mount table, keeping every other server setting (the port above all). */
+    /** Replaces the mount table and checks that ConfigAdmin holds the new one. */
     private void setMounts(String... mounts) throws IOException {
-        Configuration configuration = configurationAdmin.getConfiguration(ServerSettings.PID, null);
-        Dictionary<String, Object> properties = configuration.getProperties();
-        if (properties == null) {
-            properties = new Hashtable<>();
-        }
-        properties.put(ServerSettings.MOUNTS, mounts);
-        configuration.update(properties);
+        setMounts(configurationAdmin, mounts);
         assertEquals(Arrays.asList(mounts), Arrays.asList((String[]) configurationAdmin
                 .getConfiguration(ServerSettings.PID, null).getProperties().get(ServerSettings.MOUNTS)));
     }

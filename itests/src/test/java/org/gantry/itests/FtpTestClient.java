@@ -213,18 +213,27 @@ public final class FtpTestClient implements Closeable {
     }
 
     /**
-     * An upload whose data address the server announces in a 127 reply once it knows the file
-     * ({@code PUT path=...;pasv;}, or STOR after a delayed PASV): connects there, sends
-     * {@code content} and fails unless the 150 and the 226 follow. Returns the 127 reply.
+     * Finishes an upload whose data address the server announced once it knew the file (a 127
+     * to {@code PUT path=...;pasv;}, or to STOR after a delayed PASV): connects there, expects
+     * the 150, sends {@code content} and expects the 226.
      */
-    public FtpReply storeAnnounced(String commandLine, byte[] content) throws IOException {
-        FtpReply announced = command(commandLine, 127);
-        try (Socket data = connectData(hostPort(announced))) {
-            expect(150, readReply(), commandLine);
+    public void storeAt(InetSocketAddress dataAddress, byte[] content, String what) throws IOException {
+        try (Socket data = connectData(dataAddress)) {
+            expect(150, readReply(), what);
             data.getOutputStream().write(content);
         }
-        expect(226, readReply(), commandLine);
-        return announced;
+        expect(226, readReply(), what);
+    }
+
+    /** The download counterpart of {@link #storeAt}: returns the bytes received. */
+    public byte[] retrieveFrom(InetSocketAddress dataAddress, String what) throws IOException {
+        byte[] received;
+        try (Socket data = connectData(dataAddress)) {
+            expect(150, readReply(), what);
+            received = data.getInputStream().readAllBytes();
+        }
+        expect(226, readReply(), what);
+        return received;
     }
 
     /** SIZE that must succeed. */

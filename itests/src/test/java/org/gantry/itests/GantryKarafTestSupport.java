@@ -12,12 +12,16 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
 
+import org.gantry.core.admin.ServerSettings;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 import org.ops4j.pax.exam.options.extra.VMOption;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Boots the real Gantry assembly (the tar.gz from karaf-assembly) in a Pax Exam Karaf container:
@@ -77,6 +81,18 @@ public abstract class GantryKarafTestSupport {
 
     protected static Path posixRoot() {
         return Path.of(required(POSIX_ROOT));
+    }
+
+    /** Replaces the server's mount table through ConfigAdmin, keeping every other setting (the port above all). */
+    protected static void setMounts(ConfigurationAdmin configurationAdmin, String... mounts) throws IOException {
+        // Not Pax Exam's @Configuration, which this class also uses.
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(ServerSettings.PID, null);
+        Dictionary<String, Object> properties = configuration.getProperties();
+        if (properties == null) {
+            properties = new Hashtable<>();
+        }
+        properties.put(ServerSettings.MOUNTS, mounts);
+        configuration.update(properties);
     }
 
     /** The flags Karaf's bin/karaf passes on Java 9+; KarafTestContainer does not add them. */

@@ -7,9 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.ClassRule;
@@ -18,19 +15,16 @@ import org.junit.Test;
 /** The gfal2 command-line tools against a launched server, checked on the server's disk. */
 public class GfalIT {
 
-    /** gfal-util must run with the system python that has the gfal2 bindings. */
-    private static final Map<String, String> ENVIRONMENT = Map.of("GFAL_PYTHONBIN", "/usr/bin/python3");
-
     @ClassRule
     public static final LaunchedServer server = new LaunchedServer("gfal")
             .requiring("gfal-mkdir", "gfal-ls", "gfal-stat", "gfal-copy", "gfal-rename", "gfal-rm");
 
     @Test
     public void mkdirWithParentsThenLongListing() throws IOException {
-        gfal("gfal-mkdir", "-p", server.url("m/a/b/c"));
+        Gfal.run("gfal-mkdir", "-p", server.url("m/a/b/c"));
         assertTrue("gfal-mkdir -p must create m/a/b/c on disk", Files.isDirectory(server.root().resolve("m/a/b/c")));
 
-        String listing = gfal("gfal-ls", "-l", server.url("m/a/b")).output();
+        String listing = Gfal.run("gfal-ls", "-l", server.url("m/a/b")).output();
         assertTrue("gfal-ls -l of m/a/b must show the directory c:\n" + listing,
                 listing.lines().anyMatch(line -> line.startsWith("d") && line.trim().endsWith(" c")));
     }
@@ -38,7 +32,7 @@ public class GfalIT {
     @Test
     public void statShowsTheSize() throws IOException {
         Files.write(server.root().resolve("stat-me.bin"), TestData.bytes(5, 12_345));
-        String stat = gfal("gfal-stat", server.url("stat-me.bin")).output();
+        String stat = Gfal.run("gfal-stat", server.url("stat-me.bin")).output();
         assertTrue("gfal-stat must show Size: 12345:\n" + stat,
                 Pattern.compile("Size:\\s+12345\\b").matcher(stat).find());
     }
@@ -52,24 +46,19 @@ public class GfalIT {
         Files.createDirectories(disk.resolve("b/c"));
         Files.write(disk.resolve("b/c/nested.txt"), TestData.bytes(10, 100));
 
-        gfal("gfal-copy", fileUrl(local), server.url("a/f1"));
+        Gfal.run("gfal-copy", fileUrl(local), server.url("a/f1"));
         assertArrayEquals("uploaded a/f1 on disk", content, Files.readAllBytes(disk.resolve("f1")));
 
         Path local2 = server.work().resolve("local2.bin");
-        gfal("gfal-copy", server.url("a/f1"), fileUrl(local2));
+        Gfal.run("gfal-copy", server.url("a/f1"), fileUrl(local2));
         assertArrayEquals("downloaded copy of a/f1", content, Files.readAllBytes(local2));
 
-        gfal("gfal-rename", server.url("a/f1"), server.url("a/f2"));
+        Gfal.run("gfal-rename", server.url("a/f1"), server.url("a/f2"));
         assertFalse("a/f1 must be gone after the rename", Files.exists(disk.resolve("f1")));
         assertArrayEquals("a/f2 after the rename", content, Files.readAllBytes(disk.resolve("f2")));
 
-        gfal("gfal-rm", "-r", server.url("a"));
+        Gfal.run("gfal-rm", "-r", server.url("a"));
         assertFalse("gfal-rm -r must remove a/ and everything below it", Files.exists(disk));
-    }
-
-    private static CommandRunner.Result gfal(String... command) throws IOException {
-        return CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, ENVIRONMENT, new ArrayList<>(List.of(command)))
-                .assertSuccess();
     }
 
     private static String fileUrl(Path path) {

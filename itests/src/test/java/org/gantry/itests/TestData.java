@@ -96,6 +96,13 @@ public final class TestData {
         }
     }
 
+    /** Asserts that {@code actual} is a regular file with the size and SHA-256 of {@code expected}. */
+    public static void assertSameContent(Path expected, Path actual) throws IOException {
+        assertTrue("missing: " + actual + " (a copy of " + expected + ")", Files.isRegularFile(actual));
+        assertEquals("size of " + actual, Files.size(expected), Files.size(actual));
+        assertEquals("SHA-256 of " + actual + " (a copy of " + expected + ")", sha256(expected), sha256(actual));
+    }
+
     /** Asserts that {@code actual} holds exactly the files of {@code expected}, byte for byte. */
     public static void assertSameFiles(Path expected, Path actual) throws IOException {
         List<String> names = fileNames(expected);
