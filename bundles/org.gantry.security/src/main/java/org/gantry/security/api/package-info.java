@@ -1,9 +1,11 @@
 /**
  * Authentication services the protocol core uses to log users in. Mechanisms (passwords,
- * anonymous, later GSI) are services of this bundle; the core only sees these interfaces.
+ * anonymous, GSI) are services of this bundle; the core only sees these interfaces.
+ * {@link org.gantry.security.api.GridAccountMapper} is the SPI for mapping GSI identities (DN and
+ * VOMS FQANs) to local accounts.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.gantry.security.api;
 
 import org.osgi.annotation.bundle.Export;
