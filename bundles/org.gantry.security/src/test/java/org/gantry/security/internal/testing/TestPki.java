@@ -16,14 +16,14 @@ import org.gantry.security.internal.x509.CredentialException;
 import org.gantry.security.internal.x509.PemFile;
 
 /**
- * The project's throw-away GSI PKI ({@code shared/pki/make-test-pki.sh}: a CA with signing
+ * The project's throw-away GSI PKI ({@code tools/make-test-pki.sh}: a CA with signing
  * policy, host and user certificates, a grid-mapfile and an RFC 3820 proxy made by
  * {@code grid-proxy-init}), made once per test JVM in a temporary directory.
  *
  * <p>Fails, never skips, when the script, openssl or grid-proxy-init is missing:
- * {@code tools/install-test-deps.sh} installs them. The script is looked up as
- * {@code shared/pki/make-test-pki.sh} next to the repository (or any directory above the test's
- * working directory), or taken from the environment variable {@code GANTRY_TEST_PKI_SCRIPT}.
+ * {@code tools/install-test-deps.sh} installs them. The script is the repository's
+ * {@code tools/make-test-pki.sh} (found from the test's working directory upwards), or the one
+ * the environment variable {@code GANTRY_TEST_PKI_SCRIPT} names.
  */
 public final class TestPki {
 
@@ -86,12 +86,12 @@ public final class TestPki {
             return Paths.get(override);
         }
         for (Path at = Paths.get("").toAbsolutePath(); at != null; at = at.getParent()) {
-            Path candidate = at.resolve("shared/pki/make-test-pki.sh");
+            Path candidate = at.resolve("tools/make-test-pki.sh");
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new AssertionError("shared/pki/make-test-pki.sh not found above " + Paths.get("").toAbsolutePath()
+        throw new AssertionError("tools/make-test-pki.sh not found above " + Paths.get("").toAbsolutePath()
                 + "; set GANTRY_TEST_PKI_SCRIPT");
     }
 
