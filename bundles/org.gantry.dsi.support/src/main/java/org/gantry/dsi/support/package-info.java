@@ -1,10 +1,11 @@
 /**
  * Helpers a DSI (and the protocol core) may share: sorted, merged byte-range sets for durable
- * ranges and restart markers, and checksum calculators by GridFTP wire token. Plain classes with
- * no OSGi dependencies, so a third-party DSI can use them as they are.
+ * ranges and restart markers, checksum calculators by GridFTP wire token, and the arithmetic
+ * that joins the 32-bit sums of adjacent pieces. Plain classes with no OSGi dependencies, so a
+ * third-party DSI can use them as they are.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.gantry.dsi.support;
 
 import org.osgi.annotation.bundle.Export;

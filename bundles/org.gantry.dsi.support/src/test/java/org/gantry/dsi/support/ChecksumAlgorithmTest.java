@@ -2,6 +2,7 @@ package org.gantry.dsi.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,5 +36,29 @@ class ChecksumAlgorithmTest {
     void unknownTokenIsNotSupported() {
         assertThrows(NotSupportedException.class, () -> ChecksumAlgorithm.create("CRC64"));
         assertThrows(NotSupportedException.class, () -> ChecksumAlgorithm.create(null));
+    }
+
+    @Test
+    void valuesAreNormalisedToTheirWireForm() {
+        assertEquals("0000001a", ChecksumAlgorithm.normalize("ADLER32", "1A"));
+        assertEquals("1809734c", ChecksumAlgorithm.normalize("CRC32", "1809734C"));
+        assertEquals("900150983cd24fb0d6963f7d28e17f72",
+                ChecksumAlgorithm.normalize("MD5", "900150983CD24FB0D6963F7D28E17F72"));
+    }
+
+    @Test
+    void malformedValuesAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> ChecksumAlgorithm.normalize("ADLER32", "123456789"));
+        assertThrows(IllegalArgumentException.class, () -> ChecksumAlgorithm.normalize("ADLER32", "xyz"));
+        assertThrows(IllegalArgumentException.class, () -> ChecksumAlgorithm.normalize("ADLER32", ""));
+        assertThrows(IllegalArgumentException.class, () -> ChecksumAlgorithm.normalize("MD5", "abc"));
+        assertThrows(IllegalArgumentException.class, () -> ChecksumAlgorithm.normalize("SHA1", null));
+    }
+
+    @Test
+    void tokensAreCanonical() {
+        assertEquals("SHA512", ChecksumAlgorithm.token("sha-512").orElseThrow());
+        assertTrue(ChecksumAlgorithm.token("CRC64").isEmpty());
+        assertTrue(ChecksumAlgorithm.token(null).isEmpty());
     }
 }
