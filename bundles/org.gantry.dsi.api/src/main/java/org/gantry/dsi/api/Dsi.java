@@ -1,6 +1,7 @@
 package org.gantry.dsi.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -18,6 +19,9 @@ public interface Dsi {
     /** Service property: the implementation type, e.g. {@code posix}, {@code memory}. */
     String TYPE = "gantry.dsi.type";
 
+    /** {@link #counters()} key: bytes of file content read (readers and checksum computations). */
+    String BYTES_READ = "bytesRead";
+
     /** What this back-end can do; drives FEAT and which commands the core accepts. */
     DsiCapabilities capabilities();
 
@@ -30,5 +34,13 @@ public interface Dsi {
     /** SITE sub-commands this back-end adds (for example {@code SITE STAGE}); none by default. */
     default List<SiteCommand> siteCommands() {
         return List.of();
+    }
+
+    /**
+     * Counters for operators, by name (for example {@link #BYTES_READ}), each only ever growing
+     * while the instance lives; none by default.
+     */
+    default Map<String, Long> counters() {
+        return Map.of();
     }
 }

@@ -3,6 +3,7 @@ package org.gantry.dsi.api;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongConsumer;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -50,9 +51,22 @@ public interface DsiSession extends AutoCloseable {
     /**
      * Computes (or returns a stored) checksum over {@code [offset, offset+length)}; a
      * {@code length} of -1 means to the end of the file. Returns lower-case hex as it goes on
-     * the wire (ADLER32: 8 digits).
+     * the wire (ADLER32: 8 digits). A back-end that stores checksums (see
+     * {@link CommitInfo#checksums()}) answers a whole-file request from a stored value that is
+     * still valid for the file's content, and may store a value it had to compute over the
+     * whole file.
      */
     CompletionStage<String> checksum(String path, String algorithm, long offset, long length);
+
+    /**
+     * As {@link #checksum(String, String, long, long)}, telling {@code progress} (from any
+     * thread) how many bytes it has processed so far, so that the core can send progress
+     * markers during a long computation. The default reports nothing.
+     */
+    default CompletionStage<String> checksum(String path, String algorithm, long offset, long length,
+            LongConsumer progress) {
+        return checksum(path, algorithm, offset, length);
+    }
 
     /** Opens a file for reading; the request names the ranges the core will read. */
     CompletionStage<DsiReader> openRead(String path, ReadRequest request);

@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param allocationSize     the size the client announced with {@code ALLO}, or -1 if unknown;
  *                           a back-end may reserve space or refuse early with
  *                           {@link NoSpaceException}
- * @param expectedChecksum   from {@code SCKS}: the checksum the complete file must have
+ * @param expectedChecksum   from {@code SCKS}: the checksum the complete file must have. The core
+ *                           checks it before commit when it computed that algorithm on the fly;
+ *                           {@link DsiWriter#commit} must fail with
+ *                           {@link ChecksumMismatchException} (and keep nothing) when the
+ *                           {@link CommitInfo} has no value for it and the file's data does
+ *                           not match
  * @param modificationTime   a modification time to set on commit, if the client asked for one
  * @param present            ranges the client says are already stored (a restart: {@code REST}
  *                           ranges before STOR); non-empty means "resume the upload kept by

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  *
  * The tests are grouped by concern in the superclasses ({@link NamespaceContract},
  * {@link ListingContract}, {@link UploadContract}, {@link ReadContract},
- * {@link ChecksumContract}, {@link RestartContract}); this class adds sessions and names.
+ * {@link ChecksumContract}, {@link StoredChecksumContract}, {@link RestartContract}); this class
+ * adds sessions and names.
  */
 public abstract class DsiContractTest extends RestartContract {
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * partial uploads, a request with present ranges resumes it; a reader's file channel, if it
  * offers one, holds the file's bytes.
  */
-public abstract class RestartContract extends ChecksumContract {
+public abstract class RestartContract extends StoredChecksumContract {
 
     private static WriteRequest resuming(List<ByteRange> present) {
         return new WriteRequest(false, -1, Optional.empty(), Optional.empty(), present);

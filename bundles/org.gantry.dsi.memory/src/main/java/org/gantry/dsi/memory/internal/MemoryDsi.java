@@ -1,7 +1,9 @@
 package org.gantry.dsi.memory.internal;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.gantry.dsi.api.Dsi;
 import org.gantry.dsi.api.DsiCapabilities;
@@ -28,13 +30,22 @@ final class MemoryDsi implements Dsi, AutoCloseable {
     private final SpaceAccount space;
     private final MemoryTree tree;
     private final MemoryUploads uploads;
+    private final LongAdder reads = new LongAdder();
+    private final MemoryChecksums checksums;
     private volatile boolean closed;
 
     /** @param capacity the most bytes of file content this DSI holds, uploads in progress included */
     MemoryDsi(long capacity) {
         this.space = new SpaceAccount(capacity);
         this.tree = new MemoryTree(space);
-        this.uploads = new MemoryUploads(tree, space);
+        this.checksums = new MemoryChecksums(tree, reads);
+        this.uploads = new MemoryUploads(tree, space, checksums);
+    }
+
+    /** File content read so far, by readers and checksum computations. */
+    @Override
+    public Map<String, Long> counters() {
+        return Map.of(BYTES_READ, reads.sum());
     }
 
     @Override
@@ -80,5 +91,13 @@ final class MemoryDsi implements Dsi, AutoCloseable {
 
     MemoryUploads uploads() {
         return uploads;
+    }
+
+    MemoryChecksums checksums() {
+        return checksums;
+    }
+
+    LongAdder reads() {
+        return reads;
     }
 }

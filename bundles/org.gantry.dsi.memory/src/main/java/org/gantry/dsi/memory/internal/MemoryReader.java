@@ -2,6 +2,7 @@ package org.gantry.dsi.memory.internal;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.DsiReader;
@@ -11,11 +12,14 @@ final class MemoryReader implements DsiReader {
 
     private final ChunkedContent content;
     private final String dsiPath;
+    private final LongAdder reads;
     private volatile boolean closed;
 
-    MemoryReader(ChunkedContent content, String dsiPath) {
+    /** @param reads counts the bytes read */
+    MemoryReader(ChunkedContent content, String dsiPath, LongAdder reads) {
         this.content = content;
         this.dsiPath = dsiPath;
+        this.reads = reads;
     }
 
     @Override
@@ -32,7 +36,11 @@ final class MemoryReader implements DsiReader {
             if (position < 0) {
                 throw new DsiException(dsiPath + ": negative read position");
             }
-            return content.read(destination, position);
+            int count = content.read(destination, position);
+            if (count > 0) {
+                reads.add(count);
+            }
+            return count;
         });
     }
 

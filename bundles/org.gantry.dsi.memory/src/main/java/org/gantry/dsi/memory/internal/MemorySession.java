@@ -1,8 +1,8 @@
 package org.gantry.dsi.memory.internal;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongConsumer;
 
 import org.gantry.dsi.api.DirectoryListing;
 import org.gantry.dsi.api.DsiException;
@@ -20,8 +20,6 @@ import org.gantry.dsi.support.ChecksumAlgorithm;
 
 /** One user's session on a memory DSI; new entries are owned by the session's user. */
 final class MemorySession implements DsiSession {
-
-    private static final int CHECKSUM_BUFFER = 64 * 1024;
 
     private final MemoryDsi dsi;
     private final MemoryTree tree;
@@ -89,26 +87,24 @@ final class MemorySession implements DsiSession {
 
     @Override
     public CompletionStage<String> checksum(String path, String algorithm, long offset, long length) {
+        return checksum(path, algorithm, offset, length, n -> { });
+    }
+
+    @Override
+    public CompletionStage<String> checksum(String path, String algorithm, long offset, long length,
+            LongConsumer progress) {
         return run(() -> {
             if (offset < 0 || length < -1) {
                 throw new DsiException(path + ": invalid checksum range");
             }
-            ChecksumAlgorithm.Calculator calculator = ChecksumAlgorithm.create(algorithm);
-            ChunkedContent content = tree.file(PathNames.parse(path)).content;
-            long end = length < 0 || length > content.size() - offset ? content.size() : offset + length;
-            ByteBuffer buffer = ByteBuffer.allocate(CHECKSUM_BUFFER);
-            for (long position = offset; position < end; ) {
-                buffer.clear().limit((int) Math.min(CHECKSUM_BUFFER, end - position));
-                position += content.read(buffer, position);
-                calculator.update(buffer.flip());
-            }
-            return calculator.value();
+            ChecksumAlgorithm.create(algorithm); // an unknown algorithm fails before the path is looked at
+            return dsi.checksums().checksum(PathNames.parse(path), algorithm, offset, length, progress);
         });
     }
 
     @Override
     public CompletionStage<DsiReader> openRead(String path, ReadRequest request) {
-        return run(() -> new MemoryReader(tree.file(PathNames.parse(path)).content, path));
+        return run(() -> new MemoryReader(tree.file(PathNames.parse(path)).content, path, dsi.reads()));
     }
 
     @Override

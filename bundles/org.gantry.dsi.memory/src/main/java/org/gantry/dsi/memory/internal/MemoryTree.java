@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -53,6 +54,29 @@ final class MemoryTree {
             }
             throw new IsDirectoryException(PathNames.nameOf(names) + ": is a directory");
         });
+    }
+
+    /** The value stored with {@code file} for an algorithm (wire token), if any. */
+    Optional<String> storedChecksum(Node.File file, String token) {
+        lock.readLock().lock();
+        try {
+            return file.checksums.stream().filter(c -> c.algorithm().equals(token)).map(Checksum::value).findFirst();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Adds (or replaces) a value computed over all of {@code file}'s content. */
+    void storeChecksum(Node.File file, Checksum checksum) {
+        lock.writeLock().lock();
+        try {
+            List<Checksum> values = new ArrayList<>(file.checksums);
+            values.removeIf(c -> c.algorithm().equals(checksum.algorithm()));
+            values.add(checksum);
+            file.checksums = List.copyOf(values);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Up to {@code max} entries of {@code directory} whose names sort after {@code after}. */

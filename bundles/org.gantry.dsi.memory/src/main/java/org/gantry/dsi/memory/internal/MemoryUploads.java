@@ -13,11 +13,13 @@ final class MemoryUploads {
 
     private final MemoryTree tree;
     private final SpaceAccount space;
+    private final MemoryChecksums checksums;
     private final Set<MemoryWriter> active = ConcurrentHashMap.newKeySet();
 
-    MemoryUploads(MemoryTree tree, SpaceAccount space) {
+    MemoryUploads(MemoryTree tree, SpaceAccount space, MemoryChecksums checksums) {
         this.tree = tree;
         this.space = space;
+        this.checksums = checksums;
     }
 
     MemoryWriter open(List<String> names, String dsiPath, WriteRequest request, String owner) throws DsiException {
@@ -31,8 +33,8 @@ final class MemoryUploads {
                     + space.available() + " bytes left");
         }
         ChunkedContent content = keepExisting ? existing.content.copy() : new ChunkedContent();
-        MemoryWriter writer = new MemoryWriter(tree, space, names, dsiPath, request, owner, content, reservation,
-                active::remove);
+        MemoryWriter writer = new MemoryWriter(tree, space, checksums, names, dsiPath, request, owner, content,
+                reservation, active::remove);
         active.add(writer);
         return writer;
     }

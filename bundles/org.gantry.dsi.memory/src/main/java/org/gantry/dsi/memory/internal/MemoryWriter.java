@@ -22,6 +22,7 @@ final class MemoryWriter implements DsiWriter {
 
     private final MemoryTree tree;
     private final SpaceAccount space;
+    private final MemoryChecksums checksums;
     private final List<String> names;
     private final String dsiPath;
     private final WriteRequest request;
@@ -38,10 +39,12 @@ final class MemoryWriter implements DsiWriter {
      * @param content  the staged bytes (a copy of the old file when appending)
      * @param reserved bytes already charged to {@code space} for this upload
      */
-    MemoryWriter(MemoryTree tree, SpaceAccount space, List<String> names, String dsiPath, WriteRequest request,
-            String owner, ChunkedContent content, long reserved, Consumer<MemoryWriter> onFinished) {
+    MemoryWriter(MemoryTree tree, SpaceAccount space, MemoryChecksums checksums, List<String> names, String dsiPath,
+            WriteRequest request, String owner, ChunkedContent content, long reserved,
+            Consumer<MemoryWriter> onFinished) {
         this.tree = tree;
         this.space = space;
+        this.checksums = checksums;
         this.names = names;
         this.dsiPath = dsiPath;
         this.request = request;
@@ -92,7 +95,7 @@ final class MemoryWriter implements DsiWriter {
             open = false;
             try {
                 tree.commit(names, content, owner, request.modificationTime().orElseGet(Instant::now),
-                        info.checksums());
+                        checksums.verified(dsiPath, content, request, info));
                 // The file is charged its size; an unused ALLO reservation goes back.
                 space.release(reserved - content.size());
             } catch (DsiException | RuntimeException e) {

@@ -65,11 +65,14 @@ abstract sealed class Node permits Node.Directory, Node.File {
         }
     }
 
-    /** A committed file; its content never changes after commit. */
+    /**
+     * A committed file; its content never changes after commit, so its checksums (from the
+     * upload, or computed over all of it later) stay valid.
+     */
     static final class File extends Node {
 
         final ChunkedContent content;
-        private final List<Checksum> checksums;
+        List<Checksum> checksums;
 
         File(long id, Instant created, String owner, int mode, ChunkedContent content, List<Checksum> checksums) {
             super(id, created, owner, mode);

@@ -3,8 +3,10 @@ package org.gantry.dsi.posix.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.gantry.dsi.api.Dsi;
 import org.gantry.dsi.api.DsiCapabilities;
@@ -32,6 +34,8 @@ final class PosixDsi implements Dsi, AutoCloseable {
     private final BlockingIo io;
     private final FileInfoReader infos;
     private final PosixUploads uploads;
+    private final PosixChecksums checksums;
+    private final LongAdder reads = new LongAdder();
     private final int directoryMode;
     private volatile boolean closed;
 
@@ -47,17 +51,30 @@ final class PosixDsi implements Dsi, AutoCloseable {
     /** @param syncOnCommit whether a commit waits until the data is on disk (fsync) */
     PosixDsi(String name, Path root, int fileMode, int directoryMode, int ioThreads, boolean syncOnCommit)
             throws IOException {
+        this(name, root, fileMode, directoryMode, ioThreads, syncOnCommit, true);
+    }
+
+    /** @param attributes store checksums in extended attributes where possible; false: sidecars only */
+    PosixDsi(String name, Path root, int fileMode, int directoryMode, int ioThreads, boolean syncOnCommit,
+            boolean attributes) throws IOException {
         Files.createDirectories(root);
         this.paths = new RootedPaths(root);
         this.io = new BlockingIo(name, ioThreads);
         this.infos = new FileInfoReader(paths);
-        this.uploads = new PosixUploads(paths, io, fileMode, syncOnCommit);
+        this.checksums = new PosixChecksums(new StoredChecksums(attributes), reads);
+        this.uploads = new PosixUploads(paths, io, fileMode, syncOnCommit, checksums, reads);
         this.directoryMode = directoryMode;
     }
 
     @Override
     public DsiCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    /** File content read so far: by readers (also with sendfile), checksums and appends. */
+    @Override
+    public Map<String, Long> counters() {
+        return Map.of(BYTES_READ, reads.sum());
     }
 
     @Override
@@ -94,6 +111,14 @@ final class PosixDsi implements Dsi, AutoCloseable {
 
     PosixUploads uploads() {
         return uploads;
+    }
+
+    PosixChecksums checksums() {
+        return checksums;
+    }
+
+    LongAdder reads() {
+        return reads;
     }
 
     int directoryMode() {

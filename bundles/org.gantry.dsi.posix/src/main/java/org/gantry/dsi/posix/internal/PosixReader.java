@@ -6,11 +6,15 @@ import java.nio.channels.FileChannel;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.DsiReader;
 
-/** Positional reads of one open file; concurrent reads at different offsets are fine (pread). */
+/**
+ * Positional reads of one open file; concurrent reads at different offsets are fine (pread).
+ * Every byte read, also through the file channel handed out for sendfile, is counted.
+ */
 final class PosixReader implements DsiReader {
 
     private final BlockingIo io;
@@ -18,11 +22,11 @@ final class PosixReader implements DsiReader {
     private final FileChannel channel;
     private final long size;
 
-    PosixReader(BlockingIo io, String dsiPath, FileChannel channel) throws IOException {
+    PosixReader(BlockingIo io, String dsiPath, FileChannel file, LongAdder reads) throws IOException {
         this.io = io;
         this.dsiPath = dsiPath;
-        this.channel = channel;
-        this.size = channel.size();
+        this.channel = new CountingFileChannel(file, reads);
+        this.size = file.size();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.gantry.dsi.posix.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongConsumer;
 
 import org.gantry.dsi.api.DirectoryListing;
 import org.gantry.dsi.api.DsiException;
@@ -40,7 +40,6 @@ final class PosixSession implements DsiSession {
 
     /** Set-uid/set-gid are dropped: they would let clients hand out the server user's rights. */
     private static final int CHMOD_MASK = 01777;
-    private static final int CHECKSUM_BUFFER = 256 * 1024;
 
     private final PosixDsi dsi;
     private final RootedPaths paths;
@@ -69,7 +68,7 @@ final class PosixSession implements DsiSession {
     public CompletionStage<DirectoryListing> list(String directory) {
         return io.supply(directory, () -> {
             DirectoryStream<Path> stream = Files.newDirectoryStream(paths.followed(directory),
-                    entry -> !entry.getFileName().toString().startsWith(RootedPaths.TEMP_PREFIX));
+                    entry -> !entry.getFileName().toString().startsWith(RootedPaths.RESERVED_PREFIX));
             return new PosixListing(io, dsi.infos(), directory, stream);
         });
     }
@@ -94,7 +93,7 @@ final class PosixSession implements DsiSession {
             if (!lstat(entry).isDirectory()) {
                 throw new NotDirectoryException(path + ": not a directory");
             }
-            Files.delete(entry);
+            StoredChecksums.removeDirectory(entry);
             return null;
         });
     }
@@ -107,6 +106,7 @@ final class PosixSession implements DsiSession {
                 throw new IsDirectoryException(path + ": is a directory");
             }
             Files.delete(entry); // a link is removed itself, never its target
+            dsi.checksums().stored().forget(entry);
             return null;
         });
     }
@@ -126,6 +126,7 @@ final class PosixSession implements DsiSession {
                 // Different file systems mounted below the root: copy and delete instead.
                 Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            dsi.checksums().stored().moved(source, target);
             return null;
         });
     }
@@ -133,7 +134,9 @@ final class PosixSession implements DsiSession {
     @Override
     public CompletionStage<Void> setTimes(String path, Instant modified) {
         return modify(path, () -> {
-            Files.setLastModifiedTime(paths.followed(path), FileTime.from(modified));
+            Path target = paths.followed(path);
+            // Only the time changes, so checksums stored for the content stay valid.
+            dsi.checksums().keepAcross(target, () -> Files.setLastModifiedTime(target, FileTime.from(modified)));
             return null;
         });
     }
@@ -167,35 +170,27 @@ final class PosixSession implements DsiSession {
 
     @Override
     public CompletionStage<String> checksum(String path, String algorithm, long offset, long length) {
+        return checksum(path, algorithm, offset, length, n -> { });
+    }
+
+    @Override
+    public CompletionStage<String> checksum(String path, String algorithm, long offset, long length,
+            LongConsumer progress) {
         if (offset < 0 || length < -1) {
             return CompletableFuture.failedFuture(new DsiException(path + ": invalid checksum range"));
         }
         return io.supply(path, () -> {
-            ChecksumAlgorithm.Calculator calculator = ChecksumAlgorithm.create(algorithm);
-            try (FileChannel channel = openRegularFile(path)) {
-                long size = channel.size();
-                long end = length < 0 || length > size - offset ? size : offset + length;
-                ByteBuffer buffer = ByteBuffer.allocate(CHECKSUM_BUFFER);
-                for (long position = offset; position < end; ) {
-                    buffer.clear().limit((int) Math.min(CHECKSUM_BUFFER, end - position));
-                    int count = channel.read(buffer, position);
-                    if (count < 0) {
-                        break;
-                    }
-                    position += count;
-                    calculator.update(buffer.flip());
-                }
-            }
-            return calculator.value();
+            ChecksumAlgorithm.create(algorithm); // an unknown algorithm fails before any file access
+            return dsi.checksums().checksum(regularFile(path), algorithm, offset, length, progress);
         });
     }
 
     @Override
     public CompletionStage<DsiReader> openRead(String path, ReadRequest request) {
         return io.supply(path, () -> {
-            FileChannel channel = openRegularFile(path);
+            FileChannel channel = FileChannel.open(regularFile(path), StandardOpenOption.READ);
             try {
-                return new PosixReader(io, path, channel);
+                return new PosixReader(io, path, channel, dsi.reads());
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -216,7 +211,8 @@ final class PosixSession implements DsiSession {
     public void close() {
     }
 
-    private FileChannel openRegularFile(String path) throws IOException, DsiException {
+    /** The file a path denotes (links followed), refused unless it is a regular file. */
+    private Path regularFile(String path) throws IOException, DsiException {
         Path target = paths.followed(path);
         BasicFileAttributes attributes = lstat(target);
         if (attributes.isDirectory()) {
@@ -226,7 +222,7 @@ final class PosixSession implements DsiSession {
             // Reading a FIFO or device could block forever or leak host data.
             throw new PermissionDeniedException(path + ": not a regular file");
         }
-        return FileChannel.open(target, StandardOpenOption.READ);
+        return target;
     }
 
     private static BasicFileAttributes lstat(Path path) throws IOException {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.gantry.dsi.api.ByteRange;
 import org.gantry.dsi.api.DsiException;
@@ -39,13 +40,19 @@ final class PosixUploads implements AutoCloseable {
     private final BlockingIo io;
     private final int fileMode;
     private final boolean syncOnCommit;
+    private final PosixChecksums checksums;
+    private final LongAdder reads;
     private final Set<PosixWriter> active = ConcurrentHashMap.newKeySet();
 
-    PosixUploads(RootedPaths paths, BlockingIo io, int fileMode, boolean syncOnCommit) {
+    /** @param reads counts the bytes an append copies from the existing file */
+    PosixUploads(RootedPaths paths, BlockingIo io, int fileMode, boolean syncOnCommit, PosixChecksums checksums,
+            LongAdder reads) {
         this.paths = paths;
         this.io = io;
         this.fileMode = fileMode;
         this.syncOnCommit = syncOnCommit;
+        this.checksums = checksums;
+        this.reads = reads;
     }
 
     /**
@@ -100,6 +107,7 @@ final class PosixUploads implements AutoCloseable {
         try {
             if (!request.truncate() && existing != null) {
                 long copied = copy(target, channel);
+                reads.add(copied);
                 if (request.resumes()) {
                     // No kept partial: as the Globus server does, the visible file is the one
                     // being restarted, and the client's ranges say what of it is current.
@@ -116,7 +124,7 @@ final class PosixUploads implements AutoCloseable {
         // A replaced file keeps its permissions, as if it had been overwritten in place.
         int mode = existing != null ? FileModes.read(target, fileMode) : fileMode;
         return track(new PosixWriter(io, dsiPath, temp, target, channel, request, mode, durable, syncOnCommit,
-                active::remove));
+                checksums, active::remove));
     }
 
     private PosixWriter track(PosixWriter writer) {
@@ -148,7 +156,7 @@ final class PosixUploads implements AutoCloseable {
         }
         int mode = existing != null ? FileModes.read(target, fileMode) : fileMode;
         return track(new PosixWriter(io, dsiPath, temp, target, channel, request, mode, durable, syncOnCommit,
-                active::remove));
+                checksums, active::remove));
     }
 
     /**

@@ -46,15 +46,18 @@ final class PosixWriter implements DsiWriter {
     private final int mode;
     private final RangeSet durable;
     private final boolean syncOnCommit;
+    private final PosixChecksums checksums;
     private final Consumer<PosixWriter> onFinished;
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
 
     /**
      * @param durable    ranges already present (bytes copied from the existing file)
+     * @param checksums  verifies SCKS values and stores the checksums at commit
      * @param onFinished told once the upload is committed or discarded
      */
     PosixWriter(BlockingIo io, String dsiPath, Path temp, Path target, FileChannel channel, WriteRequest request,
-            int mode, RangeSet durable, boolean syncOnCommit, Consumer<PosixWriter> onFinished) {
+            int mode, RangeSet durable, boolean syncOnCommit, PosixChecksums checksums,
+            Consumer<PosixWriter> onFinished) {
         this.io = io;
         this.dsiPath = dsiPath;
         this.temp = temp;
@@ -64,6 +67,7 @@ final class PosixWriter implements DsiWriter {
         this.mode = mode;
         this.durable = durable;
         this.syncOnCommit = syncOnCommit;
+        this.checksums = checksums;
         this.onFinished = onFinished;
     }
 
@@ -98,9 +102,9 @@ final class PosixWriter implements DsiWriter {
         }
         return io.supply(dsiPath, () -> {
             try {
-                publish();
+                publish(info);
                 return null;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | DsiException | RuntimeException e) {
                 discard();
                 throw e;
             } finally {
@@ -109,16 +113,19 @@ final class PosixWriter implements DsiWriter {
         });
     }
 
-    private void publish() throws IOException {
+    private void publish(CommitInfo info) throws IOException, DsiException {
         if (syncOnCommit) {
             channel.force(true);
         }
-        channel.close();
         FileModes.apply(temp, mode);
         if (request.modificationTime().isPresent()) {
             // Set before the rename, so the visible file never carries the wrong time.
             Files.setLastModifiedTime(temp, FileTime.from(request.modificationTime().get()));
         }
+        // Verified and stored before the rename: the visible file never lacks them, and a
+        // mismatch leaves nothing behind.
+        checksums.commit(dsiPath, channel, temp, target, request, info);
+        channel.close();
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

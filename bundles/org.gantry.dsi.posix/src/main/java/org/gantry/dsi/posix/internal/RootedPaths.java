@@ -24,8 +24,14 @@ import org.gantry.dsi.api.InvalidPathException;
  */
 final class RootedPaths {
 
-    /** Uploads in progress; hidden from listings and unusable as DSI names. */
-    static final String TEMP_PREFIX = ".gantry-upload-";
+    /**
+     * The server's own files (uploads in progress, kept partial uploads, checksum sidecars):
+     * hidden from listings and unusable as DSI names, so no client name can collide with them.
+     */
+    static final String RESERVED_PREFIX = ".gantry-";
+
+    /** Uploads in progress and kept partial uploads. */
+    static final String TEMP_PREFIX = RESERVED_PREFIX + "upload-";
 
     private static final int MAX_LINK_HOPS = 40;
 
@@ -56,8 +62,8 @@ final class RootedPaths {
             if (name.equals(".") || name.equals("..")) {
                 throw new InvalidPathException(dsiPath + ": '.' and '..' are not allowed");
             }
-            if (name.startsWith(TEMP_PREFIX)) {
-                throw new InvalidPathException(dsiPath + ": names starting with " + TEMP_PREFIX + " are reserved");
+            if (name.startsWith(RESERVED_PREFIX)) {
+                throw new InvalidPathException(dsiPath + ": names starting with " + RESERVED_PREFIX + " are reserved");
             }
             names.add(name);
         }
