@@ -6,14 +6,18 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gantry.core.admin.Mount;
+import org.gantry.core.internal.checksum.ChecksumSettings;
 import org.gantry.core.internal.data.PortRange;
 import org.gantry.core.internal.session.ServerOptions;
+import org.gantry.dsi.support.ChecksumAlgorithm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +47,30 @@ final class ConfigMapping {
                 mounts(c.mounts()), c.maxCommandLineLength(), Duration.ofSeconds(Math.max(1, c.idleTimeoutSeconds())),
                 Duration.ofSeconds(Math.max(1, c.dataTimeoutSeconds())), Math.max(1, c.maxSessions()), logDir,
                 c.banner(), Duration.ofSeconds(Math.max(1, c.markerIntervalSeconds())), Math.max(1, c.maxParallelism()),
-                c.zeroCopySends(), c.getPut());
+                c.zeroCopySends(), c.getPut(), new ChecksumSettings(checksumAlgorithms(c.onTheFlyChecksums()),
+                        (long) Math.max(0, c.onTheFlyBufferMiB()) << 20));
+    }
+
+    /**
+     * Wire tokens from entries that may each hold several, separated by commas or spaces (a
+     * value set from the shell arrives as one string); unknown ones are logged and skipped.
+     */
+    static Set<String> checksumAlgorithms(String[] entries) {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            for (String name : (entry == null ? "" : entry).split("[,\\s]+")) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                Optional<String> token = ChecksumAlgorithm.token(name);
+                if (token.isPresent()) {
+                    tokens.add(token.get());
+                } else {
+                    LOG.error("Ignoring unknown checksum algorithm '{}' in onTheFlyChecksums", name);
+                }
+            }
+        }
+        return tokens;
     }
 
     private static Optional<InetAddress> address(String text) throws UnknownHostException {

@@ -120,6 +120,19 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
                         + "GET/PUT. Off by default: globus-url-copy 10.12 mishandles GET/PUT in pipelined "
                         + "(-pp) third-party copies, exiting early, sometimes with success and files missing.")
         boolean getPut() default false;
+
+        @AttributeDefinition(name = "On-the-fly checksums",
+                description = "Checksum algorithms (ADLER32, CRC32, CRC32C, MD5, SHA1, SHA256, SHA512) computed "
+                        + "while an upload's data flows and stored with the file, so that CKSM answers without "
+                        + "reading it again. The algorithm of an SCKS before the upload is computed as well. "
+                        + "Empty: none.")
+        String[] onTheFlyChecksums() default { "ADLER32" };
+
+        @AttributeDefinition(name = "On-the-fly buffer (MiB)",
+                description = "Memory per upload for MODE E blocks that arrive ahead of the contiguous data, "
+                        + "which MD5 and the SHAs must digest in order. An upload that needs more does not get "
+                        + "those digests stored (ADLER32 and the CRCs need no buffer).")
+        int onTheFlyBufferMiB() default 64;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GridFtpServerComponent.class);

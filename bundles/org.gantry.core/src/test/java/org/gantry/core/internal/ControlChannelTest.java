@@ -80,7 +80,7 @@ class ControlChannelTest {
         try (TestFtpClient c = server.login("alice")) {
             assertEquals("500 Invalid command.", c.expect(500, "FROB x").first());
             for (String verb : List.of("ACCT x", "REIN", "STOU",
-                    "DCAU N", "PBSZ 0", "PROT P", "AUTH GSSAPI", "SCKS ADLER32 00000001")) {
+                    "DCAU N", "PBSZ 0", "PROT P", "AUTH GSSAPI")) {
                 assertEquals("502 Command not implemented.", c.expect(502, verb).first(), verb);
             }
             // CKSM is implemented, but this test DSI declares no checksum algorithm.
@@ -88,6 +88,21 @@ class ControlChannelTest {
             assertEquals("504 Unsupported mode.", c.expect(504, "MODE B").first());
             assertEquals("200 Mode set to E.", c.expect(200, "MODE E").first());
             assertEquals("200 Mode set to S.", c.expect(200, "MODE S").first());
+        }
+    }
+
+    @Test
+    void scksChecksItsArguments() throws Exception {
+        try (TestFtpClient c = server.login("alice")) {
+            assertEquals("200 OK.", c.expect(200, "SCKS adler32 1a").first());
+            assertEquals("200 OK.", c.expect(200, "SCKS MD5 900150983CD24FB0D6963F7D28E17F72").first());
+            assertEquals("504 Unsupported checksum algorithm CRC64.", c.expect(504, "SCKS CRC64 12").first());
+            assertEquals("501 Invalid MD5 value: abc.", c.expect(501, "SCKS MD5 abc").first());
+            assertEquals("501 Invalid ADLER32 value: 123456789.", c.expect(501, "SCKS ADLER32 123456789").first());
+            assertEquals("501 Invalid SHA1 value: zz.", c.expect(501, "SCKS sha1 zz").first());
+            c.expect(501, "SCKS MD5");
+            c.expect(501, "SCKS");
+            c.expect(200, "NOOP");
         }
     }
 
@@ -170,7 +185,7 @@ class ControlChannelTest {
             assertTrue(all.contains("    RETR") && all.contains("    MLSD") && all.contains("    SITE"), all);
             assertTrue(all.contains("    ERET") && all.contains("    SPOR") && all.contains("    TREV"), all);
             assertTrue(all.contains("    CKSM"), all);
-            assertFalse(all.contains("SCKS"), all);
+            assertTrue(all.contains("    SCKS"), all);
             assertEquals("214 Syntax: RETR <sp> file-name", c.expect(214, "HELP retr").first());
         }
     }

@@ -14,12 +14,14 @@ import org.gantry.core.internal.protocol.Replies;
 import org.gantry.core.internal.protocol.Reply;
 import org.gantry.core.internal.session.Session;
 import org.gantry.core.internal.session.Target;
+import org.gantry.dsi.api.Checksum;
+import org.gantry.dsi.support.ChecksumAlgorithm;
 
 /**
  * CKSM: a checksum over a file or a range of it, computed (or looked up) by the file's DSI.
  * FEAT advertises the algorithms of the DSI serving the user's {@code /}, in GCT's
  * {@code CKSM ALG:metric;...;} form. 113 progress markers ({@code OPTS CKSM markers=n}) are not
- * offered: the DSI's checksum call reports no progress to send.
+ * offered yet. SCKS: the checksum the next upload must have.
  */
 final class ChecksumCommands implements CommandFamily {
 
@@ -41,8 +43,10 @@ final class ChecksumCommands implements CommandFamily {
 
     @Override
     public List<CommandSpec> commands() {
-        return List.of(CommandSpec.verb("CKSM").help("CKSM <sp> algorithm <sp> offset <sp> length <sp> path")
-                .features(ChecksumCommands::feature).handler(this::cksm));
+        return List.of(
+                CommandSpec.verb("CKSM").help("CKSM <sp> algorithm <sp> offset <sp> length <sp> path")
+                        .features(ChecksumCommands::feature).handler(this::cksm),
+                CommandSpec.verb("SCKS").help("SCKS <sp> algorithm <sp> value").handler(this::scks));
     }
 
     /**
@@ -68,6 +72,27 @@ final class ChecksumCommands implements CommandFamily {
             return session.storage().call(target,
                     (ds, p) -> ds.checksum(p, request.algorithm(), request.offset(), request.length()));
         }).thenApply(Replies::fileStatus);
+    }
+
+    /**
+     * {@code SCKS alg value}: kept for the next STOR, ESTO or APPE, which fails (and stores
+     * nothing) if its data does not have this checksum.
+     */
+    private CompletionStage<Reply> scks(Session session, FtpCommand command) {
+        String[] args = Commands.requireArgument(command).trim().split(" +");
+        if (args.length != 2) {
+            return Commands.done(Replies.SYNTAX_ERROR_ARGS);
+        }
+        String token = args[0].toUpperCase(Locale.ROOT);
+        if (!ALGORITHMS.containsKey(token)) {
+            return Commands.done(Replies.unsupportedChecksum(args[0]));
+        }
+        try {
+            session.parameters().expectedChecksum(new Checksum(token, ChecksumAlgorithm.normalize(token, args[1])));
+        } catch (IllegalArgumentException e) {
+            return Commands.done(Replies.badChecksumValue(token, args[1]));
+        }
+        return Commands.done(Replies.SCKS_OK);
     }
 
     /** The FEAT line, or none when the storage at {@code /} is unavailable or offers no algorithm. */

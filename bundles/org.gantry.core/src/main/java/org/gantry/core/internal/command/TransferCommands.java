@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.gantry.core.internal.checksum.UploadChecksums;
 import org.gantry.core.internal.protocol.DsiErrorMapper;
 import org.gantry.core.internal.protocol.FailureMapper;
 import org.gantry.core.internal.protocol.FtpCommand;
@@ -21,6 +22,7 @@ import org.gantry.core.internal.transfer.RetrieveTask;
 import org.gantry.core.internal.transfer.StoreLayout;
 import org.gantry.core.internal.transfer.StoreTask;
 import org.gantry.dsi.api.ByteRange;
+import org.gantry.dsi.api.Checksum;
 import org.gantry.dsi.api.DsiCapabilities;
 import org.gantry.dsi.api.DsiReader;
 import org.gantry.dsi.api.DsiWriter;
@@ -115,6 +117,7 @@ final class TransferCommands implements CommandFamily {
     private CompletionStage<Reply> store(Session session, String path, StoreKind kind, long estoOffset) {
         Restart restart = session.parameters().takeRestart();
         long allocation = session.parameters().takeAllocation();
+        Optional<Checksum> expected = session.parameters().takeExpectedChecksum();
         boolean blocks = session.parameters().mode().keepsSetup();
         if (!blocks && restart.streamOffset().isEmpty()) {
             return Commands.done(Replies.NON_CONTIGUOUS_RESTART);
@@ -136,8 +139,11 @@ final class TransferCommands implements CommandFamily {
                 if (!truncate && !resume && !caps.append()) {
                     throw StorageAccess.mapFailure(target, new NotSupportedException("append"));
                 }
-                WriteRequest request = new WriteRequest(truncate, allocation, Optional.empty(), Optional.empty(),
+                WriteRequest request = new WriteRequest(truncate, allocation, expected, Optional.empty(),
                         resume ? present : List.of());
+                // Only a whole file's checksums can be computed from this transfer's data alone.
+                UploadChecksums checksums = UploadChecksums.forUpload(session.options().checksums(), truncate,
+                        expected, session.server().commandPool());
                 CompletionStage<DsiWriter> open = slot.guard(session.storage().call(target,
                         (ds, p) -> ds.openWrite(p, request),
                         allocation >= 0 ? DsiErrorMapper::forAllocation : DsiErrorMapper::toReply),
@@ -150,7 +156,7 @@ final class TransferCommands implements CommandFamily {
                     }
                     return DataTransfers.receive(session, setup,
                             in -> new StoreTask(writer, in, layout, caps.randomWrites(), caps.keepsPartialUploads(),
-                                    session::controlOpen, session.options().dataTimeout()))
+                                    session::controlOpen, session.options().dataTimeout(), checksums))
                             .whenComplete((n, t) -> {
                                 if (t != null) {
                                     // A no-op if the task already ended the upload (it may have kept it).

@@ -90,6 +90,8 @@ public final class Replies {
     public static final Reply UNSUPPORTED_STRUCTURE = Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported structure.");
     public static final Reply UNSUPPORTED_TYPE = Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported type.");
     public static final Reply ALLO_OK = Reply.of(OK, "ALLO command successful.");
+    /** SCKS accepted, worded as the Globus server does. */
+    public static final Reply SCKS_OK = Reply.of(OK, "OK.");
     public static final Reply RESTART_OK =
             Reply.of(PENDING_FURTHER_INFO, "Restart Marker OK. Send STORE or RETR to initiate transfer.");
 
@@ -258,6 +260,23 @@ public final class Replies {
     /** CKSM with an algorithm this server, or the file's storage, cannot compute. */
     public static Reply unsupportedChecksum(String algorithm) {
         return Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unsupported checksum algorithm " + algorithm + ".");
+    }
+
+    /** SCKS with a value that cannot be one of the algorithm's (not hex, or the wrong length). */
+    public static Reply badChecksumValue(String algorithm, String value) {
+        return Reply.of(ARGUMENT_SYNTAX_ERROR, "Invalid " + algorithm + " value: " + value + ".");
+    }
+
+    /**
+     * An upload whose checksum is not the one SCKS announced; it was discarded. The body lines
+     * are those of the Globus server's INCORRECT_CHECKSUM error, for tools that look for them.
+     */
+    public static Reply checksumMismatch(String algorithm, String computed, String expected) {
+        return Reply.multi(FILE_UNAVAILABLE,
+                "Checksum mismatch: the " + algorithm + " of the upload is not the SCKS value; nothing was stored.",
+                java.util.List.of(" GlobusError: v=1 c=INCORRECT_CHECKSUM",
+                        " GridFTP-Computed-Checksum: " + computed,
+                        " GridFTP-Expected-Checksum: " + expected), "End.");
     }
 
     /** CKSM over bytes the file does not have. */

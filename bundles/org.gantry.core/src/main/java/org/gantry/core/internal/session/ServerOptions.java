@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gantry.core.admin.Mount;
+import org.gantry.core.internal.checksum.ChecksumSettings;
 import org.gantry.core.internal.data.PortRange;
 
 /**
@@ -30,6 +31,7 @@ import org.gantry.core.internal.data.PortRange;
  * @param maxParallelism      the most MODE E connections per stripe a client may ask for
  * @param zeroCopySends       send files with sendfile where the DSI offers a local file
  * @param getPut              offer GridFTP v2 GET/PUT (FEAT {@code GETPUT}) and accept them
+ * @param checksums           checksums computed while uploads flow
  */
 public record ServerOptions(
         InetSocketAddress listen,
@@ -46,7 +48,8 @@ public record ServerOptions(
         Duration markerInterval,
         int maxParallelism,
         boolean zeroCopySends,
-        boolean getPut) {
+        boolean getPut,
+        ChecksumSettings checksums) {
 
     public ServerOptions {
         mounts = List.copyOf(mounts);
@@ -69,7 +72,7 @@ public record ServerOptions(
     public ServerOptions withListen(InetSocketAddress address) {
         return new ServerOptions(address, dataBindAddress, advertisedAddress, passivePorts, mounts,
                 maxCommandLineLength, idleTimeout, dataTimeout, maxSessions, commandLogDirectory, banner,
-                markerInterval, maxParallelism, zeroCopySends, getPut);
+                markerInterval, maxParallelism, zeroCopySends, getPut, checksums);
     }
 
     /** Whether a change from {@code other} to this needs the control listener re-bound. */

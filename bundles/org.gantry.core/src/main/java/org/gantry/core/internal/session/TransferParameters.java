@@ -10,11 +10,13 @@ import org.gantry.core.internal.data.PassiveStyle;
 import org.gantry.core.internal.data.StreamMode;
 import org.gantry.core.internal.data.TransferMode;
 import org.gantry.core.internal.format.MlstFacts;
+import org.gantry.dsi.api.Checksum;
 
 /**
- * The settings earlier commands made for the next transfers: TYPE, MODE, REST, ALLO, the data
- * channel (PASV/PORT/SPAS/SPOR, or a passive reply delayed until the file is known), parallelism, TCP buffer, marker intervals, a pending RNFR and
- * the MLST facts. Synchronised because a disconnect may close the data channel while a command
+ * The settings earlier commands made for the next transfers: TYPE, MODE, REST, ALLO, SCKS, the
+ * data channel (PASV/PORT/SPAS/SPOR, or a passive reply delayed until the file is known),
+ * parallelism, TCP buffer, marker intervals, a pending RNFR and the MLST facts. Synchronised
+ * because a disconnect may close the data channel while a command
  * runs.
  */
 public final class TransferParameters {
@@ -27,6 +29,7 @@ public final class TransferParameters {
     private Duration restartMarkerInterval;
     private Duration performanceMarkerInterval;
     private long allocation = -1;
+    private Checksum expectedChecksum;
     private DataChannelSetup dataSetup;
     private PassiveStyle delayedPassive;
     private boolean allowDelayedPassive;
@@ -112,6 +115,18 @@ public final class TransferParameters {
         long a = allocation;
         allocation = -1;
         return a;
+    }
+
+    /** SCKS: the checksum the next upload must have. */
+    public synchronized void expectedChecksum(Checksum checksum) {
+        expectedChecksum = checksum;
+    }
+
+    /** The SCKS value for this upload, if any; it applies once. */
+    public synchronized Optional<Checksum> takeExpectedChecksum() {
+        Checksum c = expectedChecksum;
+        expectedChecksum = null;
+        return Optional.ofNullable(c);
     }
 
     /**

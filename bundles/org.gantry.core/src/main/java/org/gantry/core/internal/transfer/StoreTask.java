@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
 
+import org.gantry.core.internal.checksum.UploadChecksums;
 import org.gantry.core.internal.data.IncomingData;
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.core.internal.protocol.Replies;
@@ -21,9 +22,11 @@ import io.netty.buffer.ByteBuf;
  * (several at once and in any order where the back-end allows, else in order through a bounded
  * reorder stage), and reads more from the network only while less than a fixed budget waits
  * ({@value #MAX_BUFFERED} bytes, half that in MODE E where runs may fill their buffers only
- * half), so a slow back-end slows the sender down. At the end it checks that the data is
- * whole and only then commits; every other ending aborts the upload (or, for an interrupted MODE
- * E upload, suspends it for a restart), leaving nothing that looks complete.
+ * half), so a slow back-end slows the sender down. Each chunk is checksummed while it is written
+ * ({@link UploadChecksums}). At the end it checks that the data is whole and matches its SCKS
+ * value, and only then commits, handing the checksums over; every other ending aborts the upload
+ * (or, for an interrupted MODE E upload, suspends it for a restart), leaving nothing that looks
+ * complete.
  */
 public final class StoreTask extends TransferTask implements IncomingData.BlockReceiver {
 
@@ -41,6 +44,7 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
     private final BooleanSupplier controlAlive;
     private final ChunkGatherer gatherer;
     private final WriteQueue queue;
+    private final UploadChecksums checksums;
     private final RangeSet received = new RangeSet();
     private final RangeSet present = new RangeSet();
     private final long maxBuffered;
@@ -56,7 +60,14 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
      */
     public StoreTask(DsiWriter writer, IncomingData in, StoreLayout layout, boolean randomWrites,
             boolean keepsPartial, BooleanSupplier controlAlive, Duration dataTimeout) {
+        this(writer, in, layout, randomWrites, keepsPartial, controlAlive, dataTimeout, UploadChecksums.none());
+    }
+
+    /** @param checksums computes the upload's checksums from its chunks */
+    public StoreTask(DsiWriter writer, IncomingData in, StoreLayout layout, boolean randomWrites,
+            boolean keepsPartial, BooleanSupplier controlAlive, Duration dataTimeout, UploadChecksums checksums) {
         super(in.executor(), dataTimeout);
+        this.checksums = checksums;
         this.writer = writer;
         this.in = in;
         this.layout = layout;
@@ -196,7 +207,8 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
         int n = chunk.data().readableBytes();
         CompletionStage<Void> write;
         try {
-            write = writer.write(chunk.data().nioBuffer(), chunk.offset());
+            write = checksums.alongside(chunk.offset(), chunk.data(),
+                    writer.write(chunk.data().nioBuffer(), chunk.offset()));
         } catch (RuntimeException e) {
             write = CompletableFuture.failedFuture(e);
         }
@@ -250,16 +262,18 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
             return false;
         }
         committing = true;
-        CommitInfo info = new CommitInfo(layout.shift() + end, List.of());
+        long size = layout.shift() + end;
         int n = last == null ? 0 : last.data().readableBytes();
         if (last != null) {
             writing++;
         }
         CompletionStage<Void> done;
         try {
-            done = last == null
-                    ? writer.commit(info)
-                    : writer.write(last.data().nioBuffer(), last.offset()).thenCompose(v -> writer.commit(info));
+            CompletionStage<Void> written = last == null ? CompletableFuture.completedFuture(null)
+                    : checksums.alongside(last.offset(), last.data(),
+                            writer.write(last.data().nioBuffer(), last.offset()));
+            done = written.thenCompose(v -> checksums.complete(size))
+                    .thenCompose(sums -> writer.commit(new CommitInfo(size, sums)));
         } catch (RuntimeException e) {
             done = CompletableFuture.failedFuture(e);
         }
@@ -322,6 +336,7 @@ public final class StoreTask extends TransferTask implements IncomingData.BlockR
         gatherer.release();
         // A chunk being written is released by its write callback.
         queue.release();
+        checksums.discard();
         try {
             CompletionStage<Void> ended = resumable(cause) ? writer.suspend(cause) : writer.abort(cause);
             return ended.exceptionally(t -> null);

@@ -6,19 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.gantry.core.internal.checksum.ChecksumSettings;
+import org.gantry.core.internal.checksum.UploadChecksums;
 import org.gantry.core.internal.data.IncomingData;
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.dsi.api.ByteRange;
+import org.gantry.dsi.api.Checksum;
 import org.gantry.dsi.api.CommitInfo;
 import org.gantry.dsi.api.DsiWriter;
 import org.junit.jupiter.api.AfterEach;
@@ -33,10 +43,12 @@ class StoreTaskTest {
 
     private static final int BLOCK = 64 * 1024;
     private final EventExecutor loop = new DefaultEventExecutor();
+    private final ExecutorService pool = Executors.newSingleThreadExecutor();
 
     @AfterEach
     void stop() {
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        pool.shutdownNow();
     }
 
     @Test
@@ -109,10 +121,44 @@ class StoreTaskTest {
         assertEquals(1000 + 3L * BLOCK, writer.firstWrite, "in-order writing starts after the present range");
     }
 
+    @Test
+    void shuffledBlocksAreCommittedWithTheirChecksums() throws Exception {
+        byte[] file = random(40 * BLOCK + 5);
+        RecordingWriter writer = new RecordingWriter(false);
+        UploadChecksums sums = UploadChecksums.forUpload(new ChecksumSettings(Set.of("ADLER32", "MD5"), 8L << 20),
+                true, Optional.empty(), pool);
+        run(writer, true, shuffledBlocks(file), new StoreLayout(0, List.of(), -1, true), sums);
+
+        java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+        adler.update(file);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(file));
+        assertEquals(List.of(new Checksum("ADLER32", String.format("%08x", adler.getValue())), new Checksum("MD5", md5)),
+                writer.committed.checksums());
+    }
+
+    @Test
+    void anUploadNotMatchingItsScksValueIsAbortedWithA550() {
+        byte[] file = random(10 * BLOCK);
+        RecordingWriter writer = new RecordingWriter(false);
+        UploadChecksums sums = UploadChecksums.forUpload(new ChecksumSettings(Set.of(), 0), true,
+                Optional.of(new Checksum("CRC32", "00000000")), pool);
+
+        FtpReplyException e = failure(() -> run(writer, true, shuffledBlocks(file),
+                new StoreLayout(0, List.of(), -1, true), sums));
+        assertEquals(550, e.reply().code());
+        assertTrue(writer.aborted && writer.committed == null);
+    }
+
     private long run(RecordingWriter writer, boolean randomWrites, List<Block> blocks, StoreLayout layout)
             throws Exception {
+        return run(writer, randomWrites, blocks, layout, UploadChecksums.none());
+    }
+
+    private long run(RecordingWriter writer, boolean randomWrites, List<Block> blocks, StoreLayout layout,
+            UploadChecksums sums) throws Exception {
         FakeIncoming in = new FakeIncoming(loop, blocks);
-        StoreTask task = new StoreTask(writer, in, layout, randomWrites, false, () -> true, Duration.ofSeconds(10));
+        StoreTask task = new StoreTask(writer, in, layout, randomWrites, false, () -> true, Duration.ofSeconds(10),
+                sums);
         return task.start().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
@@ -120,7 +166,9 @@ class StoreTaskTest {
         try {
             body.run();
         } catch (ExecutionException e) {
-            return (FtpReplyException) e.getCause();
+            Throwable cause = e.getCause();
+            // A failure that arrives through a stage is wrapped once more.
+            return (FtpReplyException) (cause instanceof CompletionException ? cause.getCause() : cause);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
