@@ -92,7 +92,7 @@ class ControlChannelTest {
     }
 
     @Test
-    void scksChecksItsArguments() throws Exception {
+    void scksAndOptsCksmCheckTheirArguments() throws Exception {
         try (TestFtpClient c = server.login("alice")) {
             assertEquals("200 OK.", c.expect(200, "SCKS adler32 1a").first());
             assertEquals("200 OK.", c.expect(200, "SCKS MD5 900150983CD24FB0D6963F7D28E17F72").first());
@@ -102,6 +102,10 @@ class ControlChannelTest {
             assertEquals("501 Invalid SHA1 value: zz.", c.expect(501, "SCKS sha1 zz").first());
             c.expect(501, "SCKS MD5");
             c.expect(501, "SCKS");
+            assertEquals("200 OPTS Command Successful.", c.expect(200, "OPTS CKSM markers=5").first());
+            assertEquals("200 OPTS Command Successful.", c.expect(200, "OPTS CKSM Markers=0").first());
+            c.expect(501, "OPTS CKSM markers=x");
+            c.expect(501, "OPTS CKSM ADLER32");
             c.expect(200, "NOOP");
         }
     }

@@ -58,6 +58,8 @@ final class MemoryDsi implements Dsi {
     /** Every placement question asked, as "direction path". */
     final List<String> placements = new CopyOnWriteArrayList<>();
     volatile long serviceId;
+    /** How long an ADLER32 takes, in ten steps that report progress; null: no checksums at all. */
+    volatile java.time.Duration checksumTime;
 
     MemoryDsi(String name) {
         this.name = name;
@@ -88,7 +90,8 @@ final class MemoryDsi implements Dsi {
 
     @Override
     public DsiCapabilities capabilities() {
-        return new DsiCapabilities(false, true, true, false, symlinks, true, true, Set.of(), false, false);
+        return new DsiCapabilities(false, true, true, false, symlinks, true, true,
+                checksumTime == null ? Set.of() : Set.of("ADLER32"), false, false);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.gantry.core.internal.command;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.gantry.core.internal.protocol.FtpCommand;
@@ -18,10 +21,10 @@ import org.gantry.dsi.api.Checksum;
 import org.gantry.dsi.support.ChecksumAlgorithm;
 
 /**
- * CKSM: a checksum over a file or a range of it, computed (or looked up) by the file's DSI.
- * FEAT advertises the algorithms of the DSI serving the user's {@code /}, in GCT's
- * {@code CKSM ALG:metric;...;} form. 113 progress markers ({@code OPTS CKSM markers=n}) are not
- * offered yet. SCKS: the checksum the next upload must have.
+ * CKSM: a checksum over a file or a range of it, computed (or looked up) by the file's DSI, with
+ * 113 progress markers every n seconds after {@code OPTS CKSM markers=n} (as the Globus server
+ * sends them). FEAT advertises the algorithms of the DSI serving the user's {@code /}, in GCT's
+ * {@code CKSM ALG:metric;...;} form. SCKS: the checksum the next upload must have.
  */
 final class ChecksumCommands implements CommandFamily {
 
@@ -40,6 +43,9 @@ final class ChecksumCommands implements CommandFamily {
         ALGORITHMS.put("SHA256", 11);
         ALGORITHMS.put("SHA512", 12);
     }
+
+    /** {@code markers=n}: seconds between 113 markers, 0 for none. */
+    private static final Pattern MARKERS = Pattern.compile("markers=(\\d{1,5})", Pattern.CASE_INSENSITIVE);
 
     @Override
     public List<CommandSpec> commands() {
@@ -62,16 +68,20 @@ final class ChecksumCommands implements CommandFamily {
         if (!ALGORITHMS.containsKey(request.algorithm()) || !supported(target).contains(request.algorithm())) {
             return Commands.done(Replies.unsupportedChecksum(request.algorithm()));
         }
-        return session.storage().call(target, (ds, p) -> ds.stat(p, true)).thenCompose(info -> {
-            if (!info.isFile()) {
-                throw new FtpReplyException(Replies.notAPlainFile(target.userPath()));
-            }
-            if (!request.fitsIn(info.size())) {
-                throw new FtpReplyException(Replies.checksumRangeBeyondEnd(target.userPath(), info.size()));
-            }
-            return session.storage().call(target,
-                    (ds, p) -> ds.checksum(p, request.algorithm(), request.offset(), request.length()));
-        }).thenApply(Replies::fileStatus);
+        ChecksumMarkers markers = ChecksumMarkers.start(session, session.parameters().checksumMarkerInterval());
+        CompletionStage<String> value = session.storage().call(target, (ds, p) -> ds.stat(p, true))
+                .thenCompose(info -> {
+                    if (!info.isFile()) {
+                        throw new FtpReplyException(Replies.notAPlainFile(target.userPath()));
+                    }
+                    if (!request.fitsIn(info.size())) {
+                        throw new FtpReplyException(Replies.checksumRangeBeyondEnd(target.userPath(), info.size()));
+                    }
+                    return session.storage().call(target, (ds, p) -> ds.checksum(p, request.algorithm(),
+                            request.offset(), request.length(), markers.progress()));
+                });
+        // A long computation is work for the client, not idleness.
+        return session.activeWhile(markers.until(value)).thenApply(Replies::fileStatus);
     }
 
     /**
@@ -93,6 +103,17 @@ final class ChecksumCommands implements CommandFamily {
             return Commands.done(Replies.badChecksumValue(token, args[1]));
         }
         return Commands.done(Replies.SCKS_OK);
+    }
+
+    /** {@code OPTS CKSM markers=n}: 113 markers every n seconds during CKSM (0: none). */
+    static Reply options(Session session, String value) {
+        Matcher m = MARKERS.matcher(value.trim());
+        if (!m.matches()) {
+            return Replies.SYNTAX_ERROR_ARGS;
+        }
+        int seconds = Integer.parseInt(m.group(1));
+        session.parameters().checksumMarkerInterval(seconds == 0 ? null : Duration.ofSeconds(seconds));
+        return Replies.OPTS_OK;
     }
 
     /** The FEAT line, or none when the storage at {@code /} is unavailable or offers no algorithm. */

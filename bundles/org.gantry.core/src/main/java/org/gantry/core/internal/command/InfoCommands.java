@@ -31,7 +31,10 @@ final class InfoCommands implements CommandFamily {
                 CommandSpec.verb("SYST").beforeLogin().help("SYST (get type of operating system)")
                         .handler((s, c) -> Commands.done(Replies.SYSTEM)),
                 CommandSpec.verb("FEAT").beforeLogin().help("FEAT (list server extensions)").handler(this::feat),
-                CommandSpec.verb("OPTS").help("OPTS <sp> UTF8 ON | MLST <sp> facts | RETR <sp> Parallelism=n,n,n; | PASV <sp> AllowDelayed=0|1;").feature("UTF8")
+                CommandSpec.verb("OPTS")
+                        .help("OPTS <sp> UTF8 ON | MLST <sp> facts | RETR <sp> Parallelism=n,n,n; | "
+                                + "PASV <sp> AllowDelayed=0|1; | CKSM <sp> markers=n")
+                        .feature("UTF8")
                         .handler(this::opts),
                 CommandSpec.verb("HELP").beforeLogin().help("HELP [<sp> command]").handler(this::help),
                 CommandSpec.verb("STAT").duringTransfer().help("STAT [<sp> path]").handler(this::stat));
@@ -54,6 +57,9 @@ final class InfoCommands implements CommandFamily {
         }
         if (target.equals("PASV")) {
             return Commands.done(passiveOptions(session, value));
+        }
+        if (target.equals("CKSM")) {
+            return Commands.done(ChecksumCommands.options(session, value));
         }
         if (target.equals("MLST")) {
             Set<String> facts = MlstFacts.select(value);

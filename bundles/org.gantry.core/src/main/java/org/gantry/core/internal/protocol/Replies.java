@@ -7,6 +7,7 @@ package org.gantry.core.internal.protocol;
 public final class Replies {
 
     public static final int RESTART_MARKER = 111;
+    public static final int STATUS_MARKER = 113;
     public static final int PERFORMANCE_MARKER = 112;
     public static final int DATA_CONNECTION_OPEN = 125;
     public static final int OPENING_DATA = 150;
@@ -277,6 +278,14 @@ public final class Replies {
                 java.util.List.of(" GlobusError: v=1 c=INCORRECT_CHECKSUM",
                         " GridFTP-Computed-Checksum: " + computed,
                         " GridFTP-Expected-Checksum: " + expected), "End.");
+    }
+
+    /** A CKSM progress marker ({@code OPTS CKSM markers=n}), in the Globus server's form. */
+    public static Reply checksumMarker(long epochMillis, long bytes) {
+        String timestamp = (epochMillis / 1000) + "." + (epochMillis % 1000) / 100;
+        return Reply.multi(STATUS_MARKER, "Status Marker", java.util.List.of(
+                " Timestamp: " + timestamp,
+                " Bytes Processed: " + bytes), "End.");
     }
 
     /** CKSM over bytes the file does not have. */

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gantry.core.admin.SessionInfo;
 import org.gantry.core.internal.protocol.FtpCommand;
@@ -48,6 +50,8 @@ public final class Session {
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile TransferSlot transfer;
     private final Set<TransferSlot> transfers = ConcurrentHashMap.newKeySet();
+    /** Long commands running now that keep the session from counting as idle (CKSM). */
+    private final AtomicInteger activeWork = new AtomicInteger();
     private volatile boolean closed;
     private final Executor loopExecutor = this::runOnLoop;
     /** Event-loop confined: whether a deferred flush is already scheduled. */
@@ -282,9 +286,22 @@ public final class Session {
         lastActivityNanos = System.nanoTime();
     }
 
-    /** Idle: no transfer running and nothing received or sent for longer than {@code timeout}. */
+    /**
+     * Idle: no transfer or long command running and nothing received or sent for longer than
+     * {@code timeout}.
+     */
     public boolean idleLongerThan(Duration timeout) {
-        return transfers.isEmpty() && System.nanoTime() - lastActivityNanos > timeout.toNanos();
+        return transfers.isEmpty() && activeWork.get() == 0
+                && System.nanoTime() - lastActivityNanos > timeout.toNanos();
+    }
+
+    /** Counts {@code work} as activity while it runs, and its end as the last activity. */
+    public <T> CompletionStage<T> activeWhile(CompletionStage<T> work) {
+        activeWork.incrementAndGet();
+        return work.whenComplete((v, t) -> {
+            touch();
+            activeWork.decrementAndGet();
+        });
     }
 
     public SessionInfo info() {

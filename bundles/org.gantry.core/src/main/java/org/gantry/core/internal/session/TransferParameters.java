@@ -30,6 +30,7 @@ public final class TransferParameters {
     private Duration performanceMarkerInterval;
     private long allocation = -1;
     private Checksum expectedChecksum;
+    private Duration checksumMarkerInterval;
     private DataChannelSetup dataSetup;
     private PassiveStyle delayedPassive;
     private boolean allowDelayedPassive;
@@ -127,6 +128,15 @@ public final class TransferParameters {
         Checksum c = expectedChecksum;
         expectedChecksum = null;
         return Optional.ofNullable(c);
+    }
+
+    /** How often CKSM sends 113 progress markers ({@code OPTS CKSM markers=n}), if at all. */
+    public synchronized Optional<Duration> checksumMarkerInterval() {
+        return Optional.ofNullable(checksumMarkerInterval);
+    }
+
+    public synchronized void checksumMarkerInterval(Duration d) {
+        checksumMarkerInterval = d;
     }
 
     /**
