@@ -5,7 +5,7 @@
  * {@value org.gantry.core.admin.ServerSettings#MOUNTS}), so that the change is persisted.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.gantry.core.admin;
 
 import org.osgi.annotation.bundle.Export;

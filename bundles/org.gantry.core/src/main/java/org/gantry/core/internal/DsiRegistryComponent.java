@@ -183,7 +183,7 @@ public class DsiRegistryComponent implements DsiRegistry, MountResolver {
                 .map(e -> new DsiInstance(e.name(), e.type(), e.bundle(), e.bundleId(),
                         mounts.stream().filter(m -> serving(m).filter(e::equals).isPresent())
                                 .map(Mount::path).toList(),
-                        transfers.count(e)))
+                        transfers.count(e), counters(e)))
                 .toList();
     }
 
@@ -198,6 +198,16 @@ public class DsiRegistryComponent implements DsiRegistry, MountResolver {
             return Optional.of(resolve(path).entry().name());
         } catch (StorageUnavailableException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A DSI's counters; one that fails to report shows none rather than breaking the listing. */
+    private static Map<String, Long> counters(DsiEntry entry) {
+        try {
+            return entry.dsi().counters();
+        } catch (RuntimeException e) {
+            LOG.warn("DSI {} failed to report its counters", entry.name(), e);
+            return Map.of();
         }
     }
 
