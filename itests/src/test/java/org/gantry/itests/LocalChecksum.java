@@ -1,8 +1,14 @@
 package org.gantry.itests;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.Adler32;
@@ -35,10 +41,46 @@ public final class LocalChecksum {
     }
 
     private static String digest(String jdkName, byte[] data, int offset, int length) {
+        MessageDigest digest = newDigest(jdkName);
+        digest.update(data, offset, length);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The values of several algorithms over a whole file, read once. */
+    public static Map<String, String> ofFile(Path file, List<String> algorithms) throws IOException {
+        Map<String, Checksum> sums = new LinkedHashMap<>();
+        Map<String, MessageDigest> digests = new LinkedHashMap<>();
+        for (String algorithm : algorithms) {
+            Supplier<Checksum> sum = SUMS.get(algorithm);
+            if (sum != null) {
+                sums.put(algorithm, sum.get());
+            } else {
+                digests.put(algorithm, newDigest(algorithm.replace("SHA", "SHA-")));
+            }
+        }
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (Checksum c : sums.values()) {
+                    c.update(buffer, 0, n);
+                }
+                for (MessageDigest d : digests.values()) {
+                    d.update(buffer, 0, n);
+                }
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String algorithm : algorithms) {
+            values.put(algorithm, sums.containsKey(algorithm)
+                    ? String.format("%08x", sums.get(algorithm).getValue())
+                    : HexFormat.of().formatHex(digests.get(algorithm).digest()));
+        }
+        return values;
+    }
+
+    private static MessageDigest newDigest(String jdkName) {
         try {
-            MessageDigest digest = MessageDigest.getInstance(jdkName);
-            digest.update(data, offset, length);
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance(jdkName);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(jdkName + " missing from the JDK", e);
         }
