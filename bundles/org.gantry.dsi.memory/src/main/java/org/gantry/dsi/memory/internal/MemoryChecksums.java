@@ -1,18 +1,17 @@
 package org.gantry.dsi.memory.internal;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
 import org.gantry.dsi.api.Checksum;
-import org.gantry.dsi.api.ChecksumMismatchException;
 import org.gantry.dsi.api.CommitInfo;
 import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.WriteRequest;
 import org.gantry.dsi.support.ChecksumAlgorithm;
+import org.gantry.dsi.support.CommitChecksums;
 
 /**
  * Checksums of a memory DSI. A committed file's content never changes, so the checksums stored
@@ -59,23 +58,8 @@ final class MemoryChecksums {
      */
     List<Checksum> verified(String dsiPath, ChunkedContent content, WriteRequest request, CommitInfo info)
             throws DsiException {
-        List<Checksum> checksums = new ArrayList<>(info.checksums());
-        if (request.expectedChecksum().isEmpty()) {
-            return checksums;
-        }
-        Checksum expected = request.expectedChecksum().get();
-        Optional<String> known = checksums.stream().filter(c -> c.algorithm().equals(expected.algorithm()))
-                .map(Checksum::value).findFirst();
-        String actual = known.isPresent() ? known.get()
-                : compute(content, ChecksumAlgorithm.create(expected.algorithm()), 0, content.size(), n -> { });
-        if (!actual.equals(expected.value())) {
-            throw new ChecksumMismatchException(dsiPath + ": " + expected.algorithm() + " of the upload is "
-                    + actual + ", expected " + expected.value());
-        }
-        if (known.isEmpty()) {
-            checksums.add(new Checksum(expected.algorithm(), actual));
-        }
-        return checksums;
+        return CommitChecksums.verified(dsiPath, request, info,
+                algorithm -> compute(content, ChecksumAlgorithm.create(algorithm), 0, content.size(), n -> { }));
     }
 
     private String compute(ChunkedContent content, ChecksumAlgorithm.Calculator calculator, long offset, long end,

@@ -5,18 +5,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
 import org.gantry.dsi.api.Checksum;
-import org.gantry.dsi.api.ChecksumMismatchException;
 import org.gantry.dsi.api.CommitInfo;
 import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.WriteRequest;
 import org.gantry.dsi.support.ChecksumAlgorithm;
+import org.gantry.dsi.support.CommitChecksums;
 
 /**
  * Checksums of a POSIX root: CKSM answered from a stored value where one is still valid, else
@@ -79,21 +78,8 @@ final class PosixChecksums {
      */
     void commit(String dsiPath, FileChannel channel, Path temp, Path target, WriteRequest request, CommitInfo info)
             throws IOException, DsiException {
-        List<Checksum> checksums = new ArrayList<>(info.checksums());
-        if (request.expectedChecksum().isPresent()) {
-            Checksum expected = request.expectedChecksum().get();
-            Optional<String> known = checksums.stream().filter(c -> c.algorithm().equals(expected.algorithm()))
-                    .map(Checksum::value).findFirst();
-            String actual = known.isPresent() ? known.get()
-                    : compute(channel, ChecksumAlgorithm.create(expected.algorithm()), 0, channel.size(), n -> { });
-            if (!actual.equals(expected.value())) {
-                throw new ChecksumMismatchException(dsiPath + ": " + expected.algorithm() + " of the upload is "
-                        + actual + ", expected " + expected.value());
-            }
-            if (known.isEmpty()) {
-                checksums.add(new Checksum(expected.algorithm(), actual));
-            }
-        }
+        List<Checksum> checksums = CommitChecksums.verified(dsiPath, request, info,
+                algorithm -> compute(channel, ChecksumAlgorithm.create(algorithm), 0, channel.size(), n -> { }));
         if (checksums.isEmpty()) {
             stored.forget(target); // a fresh file has no attribute; an old sidecar must go
         } else {
