@@ -7,11 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.gantry.core.admin.DsiInstance;
-import org.gantry.core.admin.DsiRegistry;
-import org.gantry.core.admin.Mount;
+import org.gantry.shell.internal.FakeDsiRegistry;
 import org.junit.jupiter.api.Test;
 
 class DsiListTest {
@@ -19,24 +17,10 @@ class DsiListTest {
     /** The listing as printed, with one DSI that counts its reads and one that does not. */
     private static String listing() {
         DsiList list = new DsiList();
-        list.registry = new DsiRegistry() {
-            @Override
-            public List<DsiInstance> instances() {
-                return List.of(new DsiInstance("memory", "memory", "org.gantry.dsi.memory", 42, List.of(), 0),
-                        new DsiInstance("posix", "posix", "org.gantry.dsi.posix", 41, List.of("/"), 2,
-                                Map.of("bytesRead", 1_073_741_824L)));
-            }
-
-            @Override
-            public List<Mount> mounts() {
-                return List.of(Mount.parse("/=posix"));
-            }
-
-            @Override
-            public Optional<String> activeDsiFor(String path) {
-                return Optional.of("posix");
-            }
-        };
+        list.registry = new FakeDsiRegistry(
+                new DsiInstance("memory", "memory", "org.gantry.dsi.memory", 42, List.of(), 0),
+                new DsiInstance("posix", "posix", "org.gantry.dsi.posix", 41, List.of("/"), 2,
+                        Map.of("bytesRead", 1_073_741_824L)));
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.gantry.core.admin.DsiInstance;
-import org.gantry.core.admin.DsiRegistry;
-import org.gantry.core.admin.Mount;
 import org.gantry.shell.internal.FakeConfigAdmin;
+import org.gantry.shell.internal.FakeDsiRegistry;
 import org.junit.jupiter.api.Test;
 
 class DsiUseTest {
@@ -23,23 +21,9 @@ class DsiUseTest {
         use.dsiName = name;
         use.force = force;
         use.configAdmin = cm.service();
-        use.registry = new DsiRegistry() {
-            @Override
-            public List<DsiInstance> instances() {
-                return List.of(new DsiInstance("memory", "memory", "org.gantry.dsi.memory", 42, List.of(), 0),
-                        new DsiInstance("posix", "posix", "org.gantry.dsi.posix", 41, List.of("/"), 0));
-            }
-
-            @Override
-            public List<Mount> mounts() {
-                return List.of(Mount.parse("/=posix"));
-            }
-
-            @Override
-            public Optional<String> activeDsiFor(String path) {
-                return Optional.of("posix");
-            }
-        };
+        use.registry = new FakeDsiRegistry(
+                new DsiInstance("memory", "memory", "org.gantry.dsi.memory", 42, List.of(), 0),
+                new DsiInstance("posix", "posix", "org.gantry.dsi.posix", 41, List.of("/"), 0));
         return use;
     }
 
