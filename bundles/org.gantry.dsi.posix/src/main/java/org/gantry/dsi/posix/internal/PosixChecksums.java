@@ -46,8 +46,9 @@ final class PosixChecksums {
             throws IOException, DsiException {
         String token = ChecksumAlgorithm.token(algorithm).orElse(algorithm);
         ChecksumAlgorithm.Calculator calculator = ChecksumAlgorithm.create(token);
+        // Taken before the open: if the path still has it after reading, the open file was that one.
+        FileStamp stamp = FileStamp.of(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            FileStamp stamp = FileStamp.of(file);
             long size = channel.size();
             long end = length < 0 || length > size - offset ? size : offset + length;
             boolean whole = offset == 0 && end == size;
