@@ -2,10 +2,11 @@
  * Authentication services the protocol core uses to log users in. Mechanisms (passwords,
  * anonymous, GSI) are services of this bundle; the core only sees these interfaces.
  * {@link org.gantry.security.api.GridAccountMapper} is the SPI for mapping GSI identities (DN and
- * VOMS FQANs) to local accounts.
+ * VOMS FQANs) to local accounts. {@link org.gantry.security.api.GsiService} runs the GSI (AUTH GSSAPI)
+ * contexts of the control channel.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.gantry.security.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public class PasswordFileAuthenticator implements Authenticator {
 
     @ObjectClassDefinition(name = "Gantry authentication",
-            description = "Password-file logins and anonymous access for the GridFTP server.")
+            description = "Password-file logins, anonymous access and GSI for the GridFTP server.")
     public @interface Config {
 
         @AttributeDefinition(name = "Password file",
@@ -70,6 +70,27 @@ public class PasswordFileAuthenticator implements Authenticator {
         @AttributeDefinition(name = "Failure delay (ms)",
                 description = "Pause before answering a failed login, to slow down password guessing.")
         long failureDelayMillis() default 500;
+
+        @AttributeDefinition(name = "Host certificate",
+                description = "PEM host certificate (CN=host name) for GSI (AUTH GSSAPI). GSI is on whenever"
+                        + " this is set and loads; empty: no GSI. ${...} system properties are expanded.")
+        String hostCertificate() default "";
+
+        @AttributeDefinition(name = "Host key",
+                description = "Unencrypted PEM private key of the host certificate, readable by the owner only.")
+        String hostKey() default "";
+
+        @AttributeDefinition(name = "CA directory",
+                description = "IGTF-style trust anchors for GSI clients: <hash>.0 CAs, <hash>.r0 CRLs,"
+                        + " <hash>.signing_policy files.")
+        String caDirectory() default "/etc/grid-security/certificates";
+
+        @AttributeDefinition(name = "Grid-mapfile",
+                description = "Maps client DNs to local accounts: lines \"DN\" account[,account...].")
+        String gridMapFile() default "/etc/grid-security/grid-mapfile";
+
+        @AttributeDefinition(name = "GSI", description = "Switch GSI off even though a host credential is set.")
+        boolean gsi() default true;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordFileAuthenticator.class);
@@ -143,7 +164,7 @@ public class PasswordFileAuthenticator implements Authenticator {
     }
 
     /** Replaces {@code ${name}} with the system property {@code name}; unknown names stay as they are. */
-    static String expandSystemProperties(String value) {
+    public static String expandSystemProperties(String value) {
         Matcher m = PROPERTY.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

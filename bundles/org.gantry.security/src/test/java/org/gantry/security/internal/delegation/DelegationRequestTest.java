@@ -1,5 +1,6 @@
 package org.gantry.security.internal.delegation;
 
+import static org.gantry.security.internal.testing.DelegationClient.signAsClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,14 +22,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.gantry.security.internal.proxy.ProxyCertInfo;
 import org.gantry.security.internal.proxy.ProxyChainValidator;
 import org.gantry.security.internal.proxy.ProxyKind;
 import org.gantry.security.internal.proxy.ValidatedChain;
-import org.gantry.security.internal.testing.TestCerts;
 import org.gantry.security.internal.testing.TestPki;
 import org.gantry.security.internal.trust.CaDirectory;
 import org.gantry.security.internal.trust.EecPathValidator;
@@ -44,17 +38,6 @@ class DelegationRequestTest {
     private final TestPki pki = TestPki.get();
     private final ProxyChainValidator validator =
             new ProxyChainValidator(new EecPathValidator(new CaDirectory(pki.caDir(), true)), Clock.systemUTC());
-
-    /** What the client does with our request: a limited proxy of its own proxy, carrying our key. */
-    private static X509Certificate signAsClient(byte[] request, X509Credential client, Duration lifetime)
-            throws Exception {
-        PKCS10CertificationRequest csr = new PKCS10CertificationRequest(request);
-        assertTrue(csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo())));
-        PublicKey key = new JcaPEMKeyConverter().getPublicKey(csr.getSubjectPublicKeyInfo());
-        return TestCerts.proxyOf(client.certificate(), client.privateKey()).keys(new java.security.KeyPair(key, null))
-                .proxyCertInfo(ProxyCertInfo.RFC3820_OID, null, ProxyCertInfo.GLOBUS_LIMITED, true)
-                .validity(Instant.now().minus(Duration.ofMinutes(1)), lifetime).build().certificate();
-    }
 
     @Test
     void theSignedProxyBecomesALimitedCredentialOfTheClient() throws Exception {

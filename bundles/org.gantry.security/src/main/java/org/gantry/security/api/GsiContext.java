@@ -1,0 +1,30 @@
+package org.gantry.security.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One GSI security context, acceptor side: first the ADAT exchange (TLS handshake, then the GSI
+ * delegation step), then wrapping and unwrapping of the protected control channel lines.
+ * Not thread-safe: a session uses it from one thread at a time.
+ */
+@ProviderType
+public interface GsiContext {
+
+    /** Feeds one ADAT token (decoded from base64) and returns what to answer. */
+    AdatStep accept(byte[] token) throws GsiException;
+
+    /** The handshake and the delegation step (if any) are complete. */
+    boolean established();
+
+    /** The client's identity (end-entity subject, slash form); only once established. */
+    String peerIdentity();
+
+    /** The subject of the credential the client delegated, if it delegated one. */
+    java.util.Optional<String> delegatedSubject();
+
+    /** Protects one control channel line (a reply line with its CRLF) for 631/632/633. */
+    byte[] wrap(byte[] plain) throws GsiException;
+
+    /** Recovers the command line carried by a MIC/ENC/CONF token. */
+    byte[] unwrap(byte[] token) throws GsiException;
+}

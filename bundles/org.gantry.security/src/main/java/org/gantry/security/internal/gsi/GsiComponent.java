@@ -1,0 +1,135 @@
+package org.gantry.security.internal.gsi;
+
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.List;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+
+import org.gantry.security.api.GridAccountMapper;
+import org.gantry.security.api.GsiContext;
+import org.gantry.security.api.GsiException;
+import org.gantry.security.api.GsiService;
+import org.gantry.security.api.UserAccount;
+import org.gantry.security.internal.PasswordFileAuthenticator;
+import org.gantry.security.internal.authz.GsiAuthorizer;
+import org.gantry.security.internal.authz.NotAuthorizedException;
+import org.gantry.security.internal.gridmap.GridMapFile;
+import org.gantry.security.internal.proxy.ProxyChainValidator;
+import org.gantry.security.internal.trust.CaDirectory;
+import org.gantry.security.internal.trust.EecPathValidator;
+import org.gantry.security.internal.x509.CredentialException;
+import org.gantry.security.internal.x509.CredentialLoader;
+import org.gantry.security.internal.x509.X509Credential;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GSI for the control channel, configured with the other security settings (PID
+ * {@code org.gantry.security}): on when a host credential is configured and loads. Accounts are
+ * the mapped names with the whole namespace as root; password-file roots do not apply to them.
+ */
+@Component(service = GsiService.class, configurationPid = "org.gantry.security")
+public class GsiComponent implements GsiService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GsiComponent.class);
+    /**
+     * Above the 7-day ticket lifetime limit, the JDK sends no TLS 1.3 session tickets: GSI never
+     * resumes sessions, and Globus clients expect exactly the acceptor's own token after the handshake.
+     */
+    private static final int NO_TICKETS_SESSION_TIMEOUT = 7 * 24 * 3600 + 1;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<GridAccountMapper> mappers = List.of();
+
+    private volatile Setup setup = Setup.off("not configured");
+
+    @Activate
+    @Modified
+    void configure(PasswordFileAuthenticator.Config config) {
+        String cert = PasswordFileAuthenticator.expandSystemProperties(config.hostCertificate()).trim();
+        if (!config.gsi() || cert.isEmpty()) {
+            setup = Setup.off(config.gsi() ? "no host certificate configured" : "GSI is switched off");
+            LOG.info("GSI: off ({})", setup.reason());
+            return;
+        }
+        String key = PasswordFileAuthenticator.expandSystemProperties(config.hostKey()).trim();
+        Path caDir = Path.of(PasswordFileAuthenticator.expandSystemProperties(config.caDirectory()));
+        Path gridMap = Path.of(PasswordFileAuthenticator.expandSystemProperties(config.gridMapFile()));
+        try {
+            X509Credential host = CredentialLoader.load(Path.of(cert), Path.of(key.isEmpty() ? cert : key));
+            ProxyChainValidator validator =
+                    new ProxyChainValidator(new EecPathValidator(new CaDirectory(caDir, true)), Clock.systemUTC());
+            SSLContext tls = acceptorTls(host, validator);
+            GsiAuthorizer authorizer = new GsiAuthorizer(() -> mappers, new GridMapFile(gridMap));
+            setup = new Setup(tls, validator, authorizer, "");
+            LOG.info("GSI: on as {}, CA directory {}, grid-mapfile {}", host.subject(), caDir, gridMap);
+        } catch (CredentialException | GeneralSecurityException e) {
+            setup = Setup.off("the host credential cannot be used: " + e.getMessage());
+            LOG.error("GSI: off, {}", setup.reason());
+        }
+    }
+
+    /** TLS for GSI acceptors: the host credential, client chains checked by {@code validator}. */
+    static SSLContext acceptorTls(X509Credential host, ProxyChainValidator validator) throws GeneralSecurityException {
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(new KeyManager[] {host.keyManager()}, new TrustManager[] {new ClientChainTrustManager(validator)},
+                null);
+        tls.getServerSessionContext().setSessionTimeout(NO_TICKETS_SESSION_TIMEOUT);
+        return tls;
+    }
+
+    @Override
+    public boolean enabled() {
+        return setup.tls() != null;
+    }
+
+    @Override
+    public String disabledReason() {
+        return setup.reason();
+    }
+
+    @Override
+    public GsiContext newContext() throws GsiException {
+        Setup s = setup;
+        if (s.tls() == null) {
+            throw new GsiException("GSI is not available: " + s.reason());
+        }
+        SSLEngine engine = s.tls().createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.setNeedClientAuth(true);
+        return new GsiAcceptorContext(engine, s.validator(), s.authorizer());
+    }
+
+    @Override
+    public UserAccount authorize(GsiContext context, String requested) throws GsiException {
+        if (!(context instanceof GsiAcceptorContext gsi) || !gsi.established()) {
+            throw new GsiException("no established GSI context");
+        }
+        try {
+            String account = gsi.authorizer().authorize(gsi.peerChain(), List.of(), requested);
+            return new UserAccount(account, "/", "/", false, false);
+        } catch (NotAuthorizedException e) {
+            throw new GsiException(e.getMessage(), e);
+        }
+    }
+
+    /** What one configuration produced; {@code tls} is null when GSI is off. */
+    private record Setup(SSLContext tls, ProxyChainValidator validator, GsiAuthorizer authorizer, String reason) {
+        static Setup off(String reason) {
+            return new Setup(null, null, null, reason);
+        }
+    }
+}
