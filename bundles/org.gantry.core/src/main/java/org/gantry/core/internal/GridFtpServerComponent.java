@@ -3,6 +3,7 @@ package org.gantry.core.internal;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -23,11 +24,15 @@ import org.gantry.core.internal.session.ServerOptions;
 import org.gantry.core.internal.session.SessionManager;
 import org.gantry.core.internal.storage.MountResolver;
 import org.gantry.security.api.Authenticator;
+import org.gantry.security.api.GsiService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -143,6 +148,11 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
     @Reference
     MountResolver resolver;
 
+    /** Optional and dynamic: the server runs without GSI and picks it up when it appears. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile GsiService gsi;
+
     private volatile ServerOptions options;
     private EventLoopGroup acceptors;
     private EventLoopGroup eventLoops;
@@ -172,7 +182,8 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
         commandPool = pool;
         sessions = new SessionManager();
         resolver.addListener(sessions);
-        ServerContext context = new ServerContext(() -> options, authenticator, resolver, CommandSet.dispatcher(),
+        ServerContext context = new ServerContext(() -> options, authenticator,
+                () -> Optional.ofNullable(gsi), resolver, CommandSet.dispatcher(),
                 commandPool, eventLoops, new DataChannelFactory(), sessions);
         control = new ControlServer(context, acceptors);
         try {

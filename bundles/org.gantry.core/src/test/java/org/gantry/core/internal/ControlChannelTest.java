@@ -49,6 +49,17 @@ class ControlChannelTest {
     }
 
     @Test
+    void gssapiWithoutTheSecurityServiceIsRefusedAndPasswordsStillWork() throws Exception {
+        try (TestFtpClient c = server.connect()) {
+            assertEquals("503 Send AUTH GSSAPI first.", c.expect(503, "ADAT AAAA").first());
+            assertEquals("431 GSSAPI is not available: the security service is not running.",
+                    c.expect(431, "AUTH GSSAPI").first());
+            c.expect(503, "ADAT AAAA");
+            c.login("alice", "secret");
+        }
+    }
+
+    @Test
     void wrongPasswordIsRefusedAfterADelay() throws Exception {
         try (TestFtpClient c = server.connect()) {
             c.expect(331, "USER alice");
@@ -79,10 +90,19 @@ class ControlChannelTest {
     void unknownVerbIs500KnownButUnimplementedIs502() throws Exception {
         try (TestFtpClient c = server.login("alice")) {
             assertEquals("500 Invalid command.", c.expect(500, "FROB x").first());
-            for (String verb : List.of("ACCT x", "REIN", "STOU",
-                    "DCAU N", "PBSZ 0", "PROT P", "AUTH GSSAPI")) {
+            for (String verb : List.of("ACCT x", "REIN", "STOU", "CCC")) {
                 assertEquals("502 Command not implemented.", c.expect(502, verb).first(), verb);
             }
+            // Clear, unauthenticated data channels are all there is so far.
+            assertEquals("200 DCAU N.", c.expect(200, "DCAU N").first());
+            assertEquals("504 DCAU A is not supported yet; use DCAU N.", c.expect(504, "DCAU A").first());
+            assertEquals("200 PBSZ=1048576", c.expect(200, "PBSZ 1048576").first());
+            assertEquals("501 Bad value for PBSZ: 4294967296", c.expect(501, "PBSZ 4294967296").first());
+            assertEquals("200 Protection level set to C.", c.expect(200, "PROT C").first());
+            assertEquals("536 P protection level not supported.", c.expect(536, "PROT P").first());
+            assertEquals("503 You are already logged in.", c.expect(503, "AUTH GSSAPI").first());
+            assertEquals("504 Unknown authentication type: TLS.", c.expect(504, "AUTH TLS").first());
+            assertEquals("503 No security context: send AUTH GSSAPI and ADAT first.", c.expect(503, "ENC AAAA").first());
             // CKSM is implemented, but this test DSI declares no checksum algorithm.
             assertEquals("504 Unsupported checksum algorithm ADLER32.", c.expect(504, "CKSM adler32 0 -1 /x").first());
             assertEquals("504 Unsupported mode.", c.expect(504, "MODE B").first());

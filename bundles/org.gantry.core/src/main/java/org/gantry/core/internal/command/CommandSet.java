@@ -9,6 +9,7 @@ public final class CommandSet {
     public static CommandDispatcher dispatcher() {
         CommandTable table = new CommandTable();
         table.register(new LoginCommands());
+        table.register(new SecurityCommands());
         table.register(new InfoCommands(table));
         table.register(new NavigationCommands());
         table.register(new ParameterCommands());

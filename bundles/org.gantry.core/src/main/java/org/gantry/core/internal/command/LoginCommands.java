@@ -10,11 +10,14 @@ import org.gantry.core.internal.protocol.FtpCommand;
 import org.gantry.core.internal.protocol.Replies;
 import org.gantry.core.internal.protocol.Reply;
 import org.gantry.core.internal.session.Session;
+import org.gantry.security.api.GsiContext;
+import org.gantry.security.api.GsiException;
+import org.gantry.security.api.GsiService;
 import org.gantry.security.api.UserAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** USER, PASS, QUIT. */
+/** USER, PASS, QUIT; after AUTH GSSAPI, USER names the account and the GSI identity is mapped to it. */
 final class LoginCommands implements CommandFamily {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginCommands.class);
@@ -48,6 +51,10 @@ final class LoginCommands implements CommandFamily {
             return Commands.done(Replies.USER_FIRST);
         }
         session.pendingUser(null);
+        Optional<GsiContext> gsi = session.gsi().established();
+        if (gsi.isPresent()) {
+            return gsiLogin(session, gsi.get(), user.get());
+        }
         char[] password = command.argument().toCharArray();
         Optional<UserAccount> account = session.server().authenticator().authenticate(user.get(), password);
         java.util.Arrays.fill(password, '\0');
@@ -61,6 +68,24 @@ final class LoginCommands implements CommandFamily {
         LOG.info("session {}: {} logged in from {}", session.id(), account.get().name(),
                 session.clientAddress().getAddress().getHostAddress());
         return Commands.done(Replies.loggedIn(user.get()));
+    }
+
+    /** After AUTH GSSAPI the client's certificate identity decides; the password is ignored, as in GCT. */
+    private CompletionStage<Reply> gsiLogin(Session session, GsiContext gsi, String requested) {
+        Optional<GsiService> service = session.server().gsi().get();
+        try {
+            if (service.isEmpty()) {
+                throw new GsiException("the security service is not running");
+            }
+            UserAccount account = service.get().authorize(gsi, requested);
+            session.login(account);
+            LOG.info("session {}: {} logged in as {} from {}", session.id(), gsi.peerIdentity(), account.name(),
+                    session.clientAddress().getAddress().getHostAddress());
+            return Commands.done(Replies.loggedIn(account.name()));
+        } catch (GsiException e) {
+            LOG.info("session {}: GSI login refused: {}", session.id(), e.getMessage());
+            return Commands.done(Replies.gsiLoginRefused(e.getMessage()));
+        }
     }
 
     private CompletionStage<Reply> quit(Session session, FtpCommand command) {

@@ -13,14 +13,15 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 
 /**
- * Builds the pipeline of one control connection. Inbound: line framer, Telnet filter, command
- * decoder, optional command log, session handler. Outbound: the reply encoder sits next to the
- * head, so a security layer added in front of the framer (RFC 2228 / GSI) sees plain lines in
- * both directions and can unwrap commands and wrap each reply line.
+ * Builds the pipeline of one control connection. Inbound: line framer, Telnet filter, protection
+ * layer (RFC 2228 / GSI), command decoder, optional command log, session handler. Outbound: the
+ * protection layer sees {@link org.gantry.core.internal.protocol.Reply} objects and wraps each
+ * line once GSI is established; the reply encoder next to the head writes the rest as text.
+ * The command log sits behind the protection layer, so it records the plain dialogue.
  */
 public final class ControlChannelInitializer extends ChannelInitializer<SocketChannel> {
 
-    /** Where a security handler goes: {@code pipeline.addBefore(FRAMER, SECURITY, handler)}. */
+    /** RFC 2228 protection: unwraps MIC/ENC/CONF lines in, wraps reply lines out. */
     public static final String SECURITY = "security";
     public static final String ENCODER = "reply-encoder";
     public static final String FRAMER = "line-framer";
@@ -52,6 +53,7 @@ public final class ControlChannelInitializer extends ChannelInitializer<SocketCh
         }
         p.addLast(FRAMER, new LineFramer(options.maxCommandLineLength()));
         p.addLast(TELNET, new TelnetFilter());
+        p.addLast(SECURITY, new ProtectedLines(session.id(), session.gsi()::established));
         p.addLast(DECODER, new CommandDecoder());
         options.commandLogDirectory().map(dir -> CommandLog.open(dir, session.id()))
                 .ifPresent(log -> p.addLast(COMMAND_LOG, new CommandLogHandler(log)));

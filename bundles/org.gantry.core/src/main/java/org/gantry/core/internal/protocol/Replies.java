@@ -161,6 +161,70 @@ public final class Replies {
     public static final Reply RNFR_OK = Reply.of(PENDING_FURTHER_INFO, "OK. Send RNTO with destination name.");
     public static final Reply PERMISSION_DENIED = Reply.of(FILE_UNAVAILABLE, "Permission denied.");
 
+    // Security (RFC 2228, GSI): texts as the Globus server words them
+    public static final int SECURITY_DONE = 235;
+    public static final int SECURITY_ADAT_NEXT = 334;
+    public static final int SECURITY_CONTINUE = 335;
+    public static final int SECURITY_RESOURCE_UNAVAILABLE = 431;
+    public static final int SECURITY_POLICY_REFUSED = 534;
+    public static final int SECURITY_NOT_WRAPPED = 533;
+    public static final int SECURITY_FAILED = 535;
+    public static final int PROTECTION_NOT_SUPPORTED = 536;
+    public static final int WRAPPED_MIC = 631;
+    public static final int WRAPPED_ENC = 632;
+    public static final int WRAPPED_CONF = 633;
+    public static final Reply AUTH_GSSAPI_OK =
+            Reply.of(SECURITY_ADAT_NEXT, "Using authentication type GSSAPI; ADAT must follow");
+    public static final Reply GSSAPI_OK = Reply.of(SECURITY_DONE, "GSSAPI Authentication successful.");
+    public static final Reply AUTH_FIRST = Reply.of(BAD_SEQUENCE, "Send AUTH GSSAPI first.");
+    public static final Reply ALREADY_AUTHENTICATED =
+            Reply.of(SECURITY_POLICY_REFUSED, "Security context already established.");
+    public static final Reply BAD_ADAT = Reply.of(ARGUMENT_SYNTAX_ERROR, "ADAT: the token is not valid base64.");
+    public static final Reply BAD_WRAPPED =
+            Reply.of(ARGUMENT_SYNTAX_ERROR, "The protected command is not valid base64.");
+    public static final Reply NOT_WRAPPED =
+            Reply.of(SECURITY_NOT_WRAPPED, "Command protection level denied: commands must be wrapped in MIC, ENC or CONF.");
+    public static final Reply WRAP_BEFORE_AUTH =
+            Reply.of(BAD_SEQUENCE, "No security context: send AUTH GSSAPI and ADAT first.");
+    public static final Reply DCAU_N = Reply.of(OK, "DCAU N.");
+    public static final Reply PROT_C = Reply.of(OK, "Protection level set to C.");
+
+    public static Reply authTypeUnknown(String mechanism) {
+        return Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unknown authentication type: " + mechanism + ".");
+    }
+
+    public static Reply gsiUnavailable(String reason) {
+        return Reply.of(SECURITY_RESOURCE_UNAVAILABLE, "GSSAPI is not available: " + reason + ".");
+    }
+
+    public static Reply adat(boolean complete, String base64) {
+        return Reply.of(complete ? SECURITY_DONE : SECURITY_CONTINUE, "ADAT=" + base64);
+    }
+
+    public static Reply gsiFailed(String reason) {
+        return Reply.of(SECURITY_FAILED, "GSSAPI authentication failed: " + reason);
+    }
+
+    public static Reply gsiLoginRefused(String reason) {
+        return Reply.of(NOT_LOGGED_IN, "Login incorrect: " + reason);
+    }
+
+    public static Reply pbszSet(long size) {
+        return Reply.of(OK, "PBSZ=" + size);
+    }
+
+    public static Reply badPbsz(String value) {
+        return Reply.of(ARGUMENT_SYNTAX_ERROR, "Bad value for PBSZ: " + value);
+    }
+
+    public static Reply protectionNotSupported(String level) {
+        return Reply.of(PROTECTION_NOT_SUPPORTED, level + " protection level not supported.");
+    }
+
+    public static Reply dcauNotSupported(String mode) {
+        return Reply.of(PARAMETER_NOT_IMPLEMENTED, "DCAU " + mode + " is not supported yet; use DCAU N.");
+    }
+
     private Replies() {
     }
 

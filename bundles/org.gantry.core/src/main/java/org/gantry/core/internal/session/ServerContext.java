@@ -1,11 +1,13 @@
 package org.gantry.core.internal.session;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.gantry.core.internal.data.DataChannelFactory;
 import org.gantry.core.internal.storage.MountResolver;
 import org.gantry.security.api.Authenticator;
+import org.gantry.security.api.GsiService;
 
 import io.netty.channel.EventLoopGroup;
 
@@ -14,6 +16,7 @@ import io.netty.channel.EventLoopGroup;
  *
  * @param options       the configuration in force (read anew by each operation)
  * @param authenticator checks USER/PASS
+ * @param gsi           GSI (AUTH GSSAPI), when the security bundle offers it
  * @param resolver      the mount table and DSI registry
  * @param commands      runs commands
  * @param commandPool   the shared, bounded pool commands run on (serialised per session)
@@ -24,6 +27,7 @@ import io.netty.channel.EventLoopGroup;
 public record ServerContext(
         Supplier<ServerOptions> options,
         Authenticator authenticator,
+        Supplier<Optional<GsiService>> gsi,
         MountResolver resolver,
         CommandRunner commands,
         Executor commandPool,

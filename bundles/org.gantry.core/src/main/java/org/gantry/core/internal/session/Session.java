@@ -43,6 +43,7 @@ public final class Session {
     private final StorageAccess storage;
     private final TransferParameters parameters = new TransferParameters();
     private final Map<String, String> clientInfo = new ConcurrentHashMap<>();
+    private final GsiLogin gsi = new GsiLogin();
     private volatile UserAccount account;
     private volatile String pendingUser;
     private volatile VirtualPaths paths = new VirtualPaths("/", "/");
@@ -209,6 +210,11 @@ public final class Session {
         this.paths = new VirtualPaths(user.root(), user.home());
         this.account = user;
         this.pendingUser = null;
+    }
+
+    /** The GSI (AUTH GSSAPI) state of the control connection. */
+    public GsiLogin gsi() {
+        return gsi;
     }
 
     public boolean readOnly() {
