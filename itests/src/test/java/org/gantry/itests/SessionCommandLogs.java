@@ -41,6 +41,13 @@ public final class SessionCommandLogs {
         return countSince(before, 'C', command);
     }
 
+    /** The reply lines the server sent in sessions newer than {@code before}, oldest session first. */
+    public List<String> repliesSince(Set<Path> before) {
+        return logs().stream().filter(log -> !before.contains(log)).flatMap(log -> lines(log).stream())
+                .map(line -> line.substring(line.indexOf(' ') + 1))
+                .filter(line -> line.startsWith("S ")).map(line -> line.substring(2)).toList();
+    }
+
     /** Names and sizes of the logs, for failure messages. */
     public String summary() {
         StringBuilder text = new StringBuilder(directory.toString()).append(':');

@@ -1,0 +1,70 @@
+package org.gantry.itests;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A throw-away GSI PKI made by the repository's {@code tools/make-test-pki.sh} (CA with signing
+ * policy, host certificate for localhost, an RFC 3820 user proxy from grid-proxy-init, and a
+ * grid-mapfile mapping the user to {@value #ACCOUNT}), in {@code <work>/<name>/}. Fails, never
+ * skips, when openssl or grid-proxy-init is missing.
+ */
+public final class GsiPki {
+
+    public static final String ACCOUNT = "gftp";
+    public static final String USER_DN = "/DC=test/DC=gridftp/CN=Test User";
+
+    private final Path dir;
+
+    private GsiPki(Path dir) {
+        this.dir = dir;
+    }
+
+    public static GsiPki make(String name) {
+        CommandRunner.requireTool("openssl");
+        CommandRunner.requireTool("grid-proxy-init");
+        try {
+            Path dir = TestData.emptyDirectory(GantryInstance.workDirectory().resolve(name));
+            Path script = Path.of(GantryKarafTestSupport.required("gantry.repo"), "tools", "make-test-pki.sh");
+            CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, Map.of(), "sh", script.toString(), dir.toString(), ACCOUNT)
+                    .assertSuccess();
+            return new GsiPki(dir);
+        } catch (IOException e) {
+            throw new AssertionError("cannot make the test PKI: " + e, e);
+        }
+    }
+
+    public Path caDir() {
+        return dir.resolve("certificates");
+    }
+
+    public Path proxy() {
+        return dir.resolve("proxy");
+    }
+
+    public Path gridMapFile() {
+        return dir.resolve("grid-mapfile");
+    }
+
+    /** The {@code ./gantry start} options that turn GSI on with this PKI's host credential. */
+    public String[] launcherOptions() {
+        return new String[] {"--host-cert", dir.resolve("host/hostcert.pem").toString(),
+            "--host-key", dir.resolve("host/hostkey.pem").toString(),
+            "--ca-dir", caDir().toString(), "--gridmap", gridMapFile().toString()};
+    }
+
+    /** The environment of a GSI client using {@code proxy} and trusting this PKI's CA. */
+    public Map<String, String> clientEnvironment(Path proxy) {
+        return Map.of("X509_CERT_DIR", caDir().toString(), "X509_USER_PROXY", proxy.toString());
+    }
+
+    /** grid-proxy-info's view of a proxy file, e.g. its type line. */
+    public String proxyInfo(Path proxy, String... options) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("grid-proxy-info", "-f", proxy.toString()));
+        command.addAll(List.of(options));
+        return CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, Map.of("X509_CERT_DIR", caDir().toString()), command)
+                .assertSuccess().output().trim();
+    }
+}
