@@ -53,7 +53,7 @@ public final class ControlChannelInitializer extends ChannelInitializer<SocketCh
         }
         p.addLast(FRAMER, new LineFramer(options.maxCommandLineLength()));
         p.addLast(TELNET, new TelnetFilter());
-        p.addLast(SECURITY, new ProtectedLines(session.id(), session.gsi()::established));
+        p.addLast(SECURITY, new ProtectedLines(session.id(), options.maxCommandLineLength(), session.gsi()::established));
         p.addLast(DECODER, new CommandDecoder());
         options.commandLogDirectory().map(dir -> CommandLog.open(dir, session.id()))
                 .ifPresent(log -> p.addLast(COMMAND_LOG, new CommandLogHandler(log)));

@@ -34,14 +34,16 @@ final class ProtectedLines extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProtectedLines.class);
 
     private final long sessionId;
+    private final int maxLineLength;
     /** The session's established GSI context, if any. */
     private final Supplier<Optional<GsiContext>> established;
     private GsiContext context;
     /** The reply code for wrapped replies; 0 sends the next replies plain. */
     private int replyCode = Replies.WRAPPED_ENC;
 
-    ProtectedLines(long sessionId, Supplier<Optional<GsiContext>> established) {
+    ProtectedLines(long sessionId, int maxLineLength, Supplier<Optional<GsiContext>> established) {
         this.sessionId = sessionId;
+        this.maxLineLength = maxLineLength;
         this.established = established;
     }
 
@@ -75,7 +77,8 @@ final class ProtectedLines extends ChannelDuplexHandler {
         }
         try {
             for (String command : WrapLevel.commandLines(context.unwrap(token))) {
-                ctx.fireChannelRead(Unpooled.wrappedBuffer(command.getBytes(StandardCharsets.UTF_8)));
+                byte[] bytes = command.getBytes(StandardCharsets.UTF_8);
+                ctx.fireChannelRead(bytes.length > maxLineLength ? LineTooLong.INSTANCE : Unpooled.wrappedBuffer(bytes));
             }
         } catch (GsiException e) {
             // The TLS state is unusable now: say why in plain text and end the session.

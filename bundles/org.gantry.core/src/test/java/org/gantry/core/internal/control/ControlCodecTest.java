@@ -59,6 +59,21 @@ class ControlCodecTest {
     }
 
     @Test
+    void securityLinesMayCarryLongTokensButNotWithoutLimit() {
+        EmbeddedChannel ch = channel(64);
+        String token = "A".repeat(10_000);
+        feed(ch, ascii("ADAT " + token.substring(0, 3000)));
+        feed(ch, ascii(token.substring(3000) + "\r\nenc " + token + "\r\n"));
+        assertEquals(token, ((FtpCommand) ch.readInbound()).argument());
+        assertEquals("ENC", ((FtpCommand) ch.readInbound()).verb());
+        feed(ch, ascii("ADAT " + "B".repeat(LineFramer.MAX_SECURITY_LINE) + "\r\nNOOP\r\n"));
+        assertEquals(Replies.LINE_TOO_LONG, ((FtpCommand) ch.readInbound()).rejection());
+        assertEquals("NOOP", ((FtpCommand) ch.readInbound()).verb());
+        feed(ch, ascii("ADAX " + "C".repeat(100) + "\r\n"));
+        assertEquals(Replies.LINE_TOO_LONG, ((FtpCommand) ch.readInbound()).rejection());
+    }
+
+    @Test
     void telnetSequencesAreRemoved() {
         EmbeddedChannel ch = channel(64);
         // IAC IP IAC DM ABOR; IAC WILL x; IAC IAC -> 0xFF would be invalid UTF-8 on its own

@@ -75,7 +75,7 @@ class ProtectedLinesTest {
     private Optional<GsiContext> established = Optional.empty();
 
     private EmbeddedChannel channel() {
-        return new EmbeddedChannel(new ProtectedLines(1, () -> established), new CommandDecoder());
+        return new EmbeddedChannel(new ProtectedLines(1, 64, () -> established), new CommandDecoder());
     }
 
     private static void line(EmbeddedChannel ch, String text) {
@@ -175,6 +175,13 @@ class ProtectedLinesTest {
         assertFalse(refused.line().contains("/important"));
         ch.writeOutbound(refused.rejection());
         assertEquals(List.of("REPLY " + Replies.NOT_WRAPPED), outboundText(ch));
+    }
+
+    @Test
+    void aWrappedCommandIsHeldToTheNormalLineLimit() {
+        EmbeddedChannel ch = authenticated();
+        line(ch, "ENC " + wrappedToken("STOR /" + "x".repeat(100) + "\r\n"));
+        assertEquals(Replies.LINE_TOO_LONG, ((FtpCommand) ch.readInbound()).rejection());
     }
 
     @Test
