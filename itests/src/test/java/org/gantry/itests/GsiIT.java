@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,8 @@ public class GsiIT {
     private static final GsiPki PKI = GsiPki.make("gsi-pki");
 
     @ClassRule
-    public static final LaunchedServer server = new LaunchedServer("gsi").requiring("globus-url-copy")
+    public static final LaunchedServer server = new LaunchedServer("gsi")
+            .requiring("globus-url-copy", "gfal-ls", "gfal-copy")
             .withOptions(withCommandLog(PKI.launcherOptions()));
 
     private static String[] withCommandLog(String[] options) {
@@ -81,6 +83,36 @@ public class GsiIT {
         assertEquals(3, logs.countRepliesSince(before, "235 GSSAPI Authentication successful."));
         assertEquals(3, logs.countCommandsSince(before, "USER :globus-mapping:"));
         assertEquals(3, logs.countRepliesSince(before, "230 User " + GsiPki.ACCOUNT + " logged in."));
+    }
+
+    @Test
+    public void gfal2ListsAndCopiesOverGsi() throws IOException {
+        Files.createDirectory(server.root().resolve("gfal"));
+        Path onServer = TestData.randomFile(server.root().resolve("gfal/data.bin"), 7, 1L << 20);
+        Map<String, String> env = new HashMap<>(PKI.clientEnvironment(PKI.proxy()));
+        env.put("GFAL_PYTHONBIN", "/usr/bin/python3"); // the system python with the gfal2 bindings
+
+        String listing = CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, env, "gfal-ls", gsiUrl("gfal/"))
+                .assertSuccess().output();
+        assertTrue(listing, listing.lines().map(String::trim).anyMatch("data.bin"::equals));
+        Path copy = server.work().resolve("gfal.copy");
+        CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, env, "gfal-copy", gsiUrl("gfal/data.bin"), fileUrl(copy))
+                .assertSuccess();
+        assertEquals(TestData.sha256(onServer), TestData.sha256(copy));
+    }
+
+    /** jGlobus negotiates TLS 1.2, where the server's Finished, not a zero byte, precedes the delegation flag. */
+    @Test
+    public void jglobusAuthenticatesAndTransfers() throws IOException {
+        JGlobusRunner jglobus = JGlobusRunner.compile(server.work().resolve("jglobus-classes"));
+        Path onServer = TestData.randomFile(server.root().resolve("jg.bin"), 5, 3L << 20);
+        Path copy = server.work().resolve("jg.copy");
+        Map<String, String> properties = Map.of("gantry.gsi", "true", "X509_CERT_DIR", PKI.caDir().toString(),
+                "X509_USER_PROXY", PKI.proxy().toString());
+        String output = jglobus.runWith(properties, "localhost", String.valueOf(server.port()),
+                "size", "/jg.bin", "eget", "/jg.bin", copy.toString(), "2").assertSuccess().output();
+        assertTrue(output, output.contains("OK size /jg.bin " + (3L << 20)));
+        assertEquals(TestData.sha256(onServer), TestData.sha256(copy));
     }
 
     @Test

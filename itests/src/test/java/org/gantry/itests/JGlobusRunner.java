@@ -65,12 +65,22 @@ public final class JGlobusRunner {
 
     /** Runs the client: {@code host port step...} (see JGlobusClient). Returns exit code and output. */
     public CommandRunner.Result run(String... hostPortSteps) throws IOException {
+        return runWith(Map.of(), hostPortSteps);
+    }
+
+    /**
+     * Runs the client with system properties, e.g. {@code X509_USER_PROXY} and
+     * {@code X509_CERT_DIR} (jGlobus reads them as properties, not from the environment) and
+     * {@code gantry.gsi=true} for a GSI login instead of anonymous.
+     */
+    public CommandRunner.Result runWith(Map<String, String> properties, String... hostPortSteps) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // jGlobus logs through commons-logging; only warnings are worth reading.
                 "-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.SimpleLog",
-                "-Dorg.apache.commons.logging.simplelog.defaultlog=warn",
-                "-cp", classpath, MAIN_CLASS));
+                "-Dorg.apache.commons.logging.simplelog.defaultlog=warn"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-cp", classpath, MAIN_CLASS));
         command.addAll(List.of(hostPortSteps));
         return CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, Map.of(), command);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Vector;
 
 import org.globus.ftp.ByteRange;
+import org.globus.ftp.DataChannelAuthentication;
 import org.globus.ftp.ByteRangeList;
 import org.globus.ftp.FileRandomIO;
 import org.globus.ftp.GridFTPClient;
@@ -31,8 +32,8 @@ import org.globus.ftp.Session;
  *   eget REMOTE LOCAL STREAMS   MODE E ERET     -> "OK eget REMOTE n"
  *   eput LOCAL REMOTE STREAMS   MODE E ESTO     -> "OK eput REMOTE perf=.. perfBytes=.. ranges=.."</pre>
  *
- * One anonymous session runs all steps in order; the first failing step prints
- * "FAILED ..." and the exit code is 1.
+ * One session (anonymous, or GSI with {@code -Dgantry.gsi=true}) runs all steps in order; the
+ * first failing step prints "FAILED ..." and the exit code is 1.
  */
 public final class JGlobusClient {
 
@@ -54,7 +55,13 @@ public final class JGlobusClient {
         String current = "login";
         try {
             GridFTPClient ftp = new GridFTPClient(args[0], Integer.parseInt(args[1]));
-            ftp.authorize("anonymous", "jglobus@");
+            if (Boolean.getBoolean("gantry.gsi")) {
+                // GSI with the proxy named by -DX509_USER_PROXY; data channels stay clear (DCAU N).
+                ftp.authenticate(null);
+                ftp.setDataChannelAuthentication(DataChannelAuthentication.NONE);
+            } else {
+                ftp.authorize("anonymous", "jglobus@");
+            }
             // jGlobus assumes DCAU A on its own side unless told otherwise; anonymous has no credential.
             ftp.setLocalNoDataChannelAuthentication();
             ftp.setType(Session.TYPE_IMAGE);
