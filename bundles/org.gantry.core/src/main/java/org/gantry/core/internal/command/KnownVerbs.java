@@ -16,7 +16,7 @@ final class KnownVerbs {
             // RFC 1639 / 2389 / 2640 / 3659 drafts
             "LPRT", "LPSV", "LANG", "HOST",
             // GridFTP (GFD.20, GFD.47) and Globus extensions
-            "SPAS", "SPOR", "ERET", "ESTO", "SBUF", "DCAU", "SCKS", "MLSR", "MLSC",
+            "SPAS", "SPOR", "ERET", "ESTO", "SBUF", "DCAU", "MLSR", "MLSC",
             "TREV", "DCSC", "WHOAMI", "STORATTR");
 
     private KnownVerbs() {
