@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -168,6 +169,20 @@ class GetPutTest {
             c.expect(504, "PUT path=/f;port=127,0,0,1,4,1;");
             c.expect(200, "NOOP");
             assertNull(dsi.content("/f"), "nothing was created");
+        }
+    }
+
+    @Test
+    void aborReachesATransferWaitingForItsPlacement() throws Exception {
+        dsi.placementGate = new CompletableFuture<>();
+        try (TestFtpClient c = server.login("alice")) {
+            c.write("PUT path=/slow;pasv;");
+            c.write("ABOR");
+            assertEquals(426, c.reply().code(), "the PUT ends aborted, without a 127");
+            c.awaitReply(226);
+            dsi.placementGate.complete(null);
+            c.expect(200, "NOOP");
+            assertNull(dsi.content("/slow"));
         }
     }
 

@@ -55,6 +55,8 @@ final class MemoryDsi implements Dsi {
     /** Whether the DSI offers symbolic links; created ones are recorded in {@link #links}, not followed. */
     volatile boolean symlinks;
     final Map<String, String> links = new ConcurrentHashMap<>();
+    /** The placement hook answers once this completes (a remote mover starting). */
+    volatile CompletableFuture<Void> placementGate = CompletableFuture.completedFuture(null);
     /** Every placement question asked, as "direction path". */
     final List<String> placements = new CopyOnWriteArrayList<>();
     volatile long serviceId;

@@ -233,7 +233,6 @@ final class MemoryDsiSession implements DsiSession {
             TransferDirection direction) {
         dsi.placements.add(direction + " " + path);
         InetSocketAddress at = dsi.placeAt;
-        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(at)
-                .map(DataEndpoint::new), MemoryDsi.ASYNC);
+        return dsi.placementGate.thenApplyAsync(v -> Optional.ofNullable(at).map(DataEndpoint::new), MemoryDsi.ASYNC);
     }
 }

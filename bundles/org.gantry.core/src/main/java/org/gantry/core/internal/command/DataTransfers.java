@@ -80,8 +80,9 @@ final class DataTransfers {
             DataChannelSetup setup = takeSetup(session);
             return closing(session, setup, () -> body.apply(setup));
         }
-        // Binding waits for the socket, which the session's event loop must not do.
-        return placement.get()
+        // Binding waits for the socket, which the session's event loop must not do. ABOR reaches
+        // a placement that takes long (a remote mover starting).
+        return slot(session).guard(placement.get(), endpoint -> { })
                 .thenApplyAsync(endpoint -> openDelayed(session, delayed, endpoint), session.server().commandPool())
                 .thenComposeAsync(setup -> closing(session, setup, () -> body.apply(setup)), session.onLoop());
     }
