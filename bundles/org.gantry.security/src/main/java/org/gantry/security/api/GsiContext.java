@@ -22,6 +22,23 @@ public interface GsiContext {
     /** The subject of the credential the client delegated, if it delegated one. */
     java.util.Optional<String> delegatedSubject();
 
+    /**
+     * The security for this session's data connections. Under {@code DCAU A} the peer must be the
+     * session's own identity (the client, or a third-party server holding a proxy the client
+     * delegated to it), under {@code DCAU S} the given subject; both sides present the credential
+     * the client delegated.
+     *
+     * @param subject    the subject of {@code DCAU S} (slash form); ignored for the other modes
+     * @return empty for {@code DCAU N}
+     * @throws GsiException when the context is not established, the client delegated no credential,
+     *                      {@code DCAU S} has no subject, or {@code PROT P} comes with {@code DCAU N}
+     */
+    default java.util.Optional<DataChannelSecurity> dataChannelSecurity(DcauMode mode,
+            java.util.Optional<String> subject, DataProtection protection) throws GsiException {
+        // A default so that contexts without data channel support (test doubles) still compile.
+        throw new GsiException("this security context cannot authenticate data channels");
+    }
+
     /** Protects one control channel line (a reply line with its CRLF) for 631/632/633. */
     byte[] wrap(byte[] plain) throws GsiException;
 

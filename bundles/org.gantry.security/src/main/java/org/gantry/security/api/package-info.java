@@ -3,10 +3,11 @@
  * anonymous, GSI) are services of this bundle; the core only sees these interfaces.
  * {@link org.gantry.security.api.GridAccountMapper} is the SPI for mapping GSI identities (DN and
  * VOMS FQANs) to local accounts. {@link org.gantry.security.api.GsiService} runs the GSI (AUTH GSSAPI)
- * contexts of the control channel.
+ * contexts of the control channel;
+ * {@link org.gantry.security.api.GsiContext#dataChannelSecurity} gives the TLS engines of DCAU data connections.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.gantry.security.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,9 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 
 import org.gantry.security.api.AdatStep;
+import org.gantry.security.api.DataChannelSecurity;
+import org.gantry.security.api.DataProtection;
+import org.gantry.security.api.DcauMode;
 import org.gantry.security.api.GsiContext;
 import org.gantry.security.api.GsiException;
 import org.gantry.security.internal.authz.GsiAuthorizer;
@@ -157,7 +160,14 @@ final class GsiAcceptorContext implements GsiContext {
         return Optional.ofNullable(delegated).map(d -> d.credential().subject());
     }
 
-    /** Kept for DCAU A and third-party transfers (next step). */
+    @Override
+    public Optional<DataChannelSecurity> dataChannelSecurity(DcauMode mode, Optional<String> subject,
+            DataProtection protection) throws GsiException {
+        requireEstablished();
+        return DataChannelTls.forSession(delegatedCredential(), validator, mode, subject, protection);
+    }
+
+    /** Kept for DCAU and third-party transfers. */
     Optional<DelegatedCredential> delegatedCredential() {
         return Optional.ofNullable(delegated);
     }

@@ -48,7 +48,7 @@ public class GsiComponent implements GsiService {
      * Above the 7-day ticket lifetime limit, the JDK sends no TLS 1.3 session tickets: GSI never
      * resumes sessions, and Globus clients expect exactly the acceptor's own token after the handshake.
      */
-    private static final int NO_TICKETS_SESSION_TIMEOUT = 7 * 24 * 3600 + 1;
+    static final int NO_TICKETS_SESSION_TIMEOUT = 7 * 24 * 3600 + 1;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

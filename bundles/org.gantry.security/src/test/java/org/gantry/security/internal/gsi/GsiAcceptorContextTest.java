@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -20,6 +21,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.gantry.security.api.AdatStep;
+import org.gantry.security.api.DataChannelSecurity;
+import org.gantry.security.api.DataProtection;
+import org.gantry.security.api.DcauMode;
 import org.gantry.security.api.GsiException;
 import org.gantry.security.internal.authz.GsiAuthorizer;
 import org.gantry.security.internal.gridmap.GridMapFile;
@@ -107,6 +111,11 @@ class GsiAcceptorContextTest {
         byte[] reply = "331 Password required for :globus-mapping:.\r\n".getBytes(StandardCharsets.US_ASCII);
         client.feed(acceptor.wrap(reply));
         assertArrayEquals(reply, client.takeApplicationData());
+
+        DataChannelSecurity dcau = acceptor.dataChannelSecurity(DcauMode.SELF, Optional.empty(), DataProtection.PRIVATE)
+                .orElseThrow();
+        assertEquals(TestPki.USER_DN, dcau.expectedPeer());
+        assertTrue(dcau.protectsData());
     }
 
     @Test
@@ -117,6 +126,9 @@ class GsiAcceptorContextTest {
         AdatStep done = acceptor.accept(client.wrap(new byte[] {'0'}));
         assertTrue(done.complete());
         assertTrue(acceptor.delegatedSubject().isEmpty());
+        assertThrows(GsiException.class,
+                () -> acceptor.dataChannelSecurity(DcauMode.SELF, Optional.empty(), DataProtection.CLEAR));
+        assertTrue(acceptor.dataChannelSecurity(DcauMode.NONE, Optional.empty(), DataProtection.CLEAR).isEmpty());
     }
 
     @Test
@@ -136,6 +148,8 @@ class GsiAcceptorContextTest {
     void garbageIsRefusedAndNothingIsWrappedBeforeTheEnd() throws Exception {
         GsiAcceptorContext acceptor = acceptor();
         assertThrows(GsiException.class, () -> acceptor.wrap(new byte[] {1}));
+        assertThrows(GsiException.class,
+                () -> acceptor.dataChannelSecurity(DcauMode.NONE, Optional.empty(), DataProtection.CLEAR));
         GsiException e = assertThrows(GsiException.class,
                 () -> acceptor.accept("this is no TLS".getBytes(StandardCharsets.US_ASCII)));
         assertTrue(e.getMessage().startsWith("TLS handshake failed"), e.getMessage());
