@@ -55,7 +55,8 @@ final class DataChannelTls implements DataChannelSecurity {
             return Optional.empty();
         }
         DelegatedCredential credential = delegated.orElseThrow(() -> new GsiException(
-                "DCAU " + (mode == DcauMode.SELF ? "A" : "S") + " needs a delegated credential; the client delegated none"));
+                "DCAU " + (mode == DcauMode.SELF ? "A" : "S")
+                        + " needs a delegated credential; the client delegated none"));
         String expected = mode == DcauMode.SELF ? credential.chain().identity()
                 : subject.filter(s -> !s.isBlank()).orElseThrow(() -> new GsiException("DCAU S needs a subject"));
         try {

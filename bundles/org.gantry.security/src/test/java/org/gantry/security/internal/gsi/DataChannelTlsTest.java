@@ -131,7 +131,8 @@ class DataChannelTlsTest {
     @ValueSource(booleans = {true, false})
     void dcauARefusesAPeerWithAnotherIdentity(boolean weAreActive) throws Exception {
         TestCerts.Issued other = TestCerts.eec(OTHER_DN, pki.caCertificate(), pki.caKey());
-        DataChannelTls impostor = peer(new X509Credential(other.privateKey(), new X509Certificate[] {other.certificate()}));
+        DataChannelTls impostor =
+                peer(new X509Credential(other.privateKey(), new X509Certificate[] {other.certificate()}));
         DataChannelSecurity ours = dcauA(DataProtection.PRIVATE);
         SSLException e = assertThrows(SSLException.class,
                 () -> { if (weAreActive) handshake(ours, impostor); else handshake(impostor, ours); });
@@ -142,12 +143,14 @@ class DataChannelTlsTest {
     @Test
     void dcauSAcceptsTheNamedSubjectOnlyAndTheEngineChecksIt() throws Exception {
         X509Credential host = CredentialLoader.load(pki.hostCertFile(), pki.hostKeyFile());
-        DataChannelSecurity expectingHost = session(DcauMode.SUBJECT, Optional.of(TestPki.HOST_DN), DataProtection.PRIVATE);
+        DataChannelSecurity expectingHost =
+                session(DcauMode.SUBJECT, Optional.of(TestPki.HOST_DN), DataProtection.PRIVATE);
         handshake(peer(host), expectingHost);
 
         DataChannelSecurity expectingOther = session(DcauMode.SUBJECT, Optional.of(OTHER_DN), DataProtection.PRIVATE);
         SSLException e = assertThrows(SSLException.class, () -> handshake(peer(host), expectingOther));
-        assertTrue(reasons(e).contains("data channel peer is " + TestPki.HOST_DN + ", expected " + OTHER_DN), reasons(e));
+        assertTrue(reasons(e).contains("data channel peer is " + TestPki.HOST_DN + ", expected " + OTHER_DN),
+                reasons(e));
     }
 
     @Test
