@@ -24,7 +24,7 @@ import org.gantry.core.internal.session.Session;
 final class DataChannelCommands implements CommandFamily {
 
     /** Active connections to privileged ports would let clients bounce attacks off the server. */
-    private static final int LOWEST_ACTIVE_PORT = 1024;
+    static final int LOWEST_ACTIVE_PORT = 1024;
 
     @Override
     public List<CommandSpec> commands() {
@@ -56,7 +56,7 @@ final class DataChannelCommands implements CommandFamily {
             if (!arg.equals("1") && !arg.equals("2")) {
                 return Commands.done(Replies.PROTOCOL_NOT_SUPPORTED_REPLY);
             }
-            int family = HostPort.family(session.options().dataBind(session.localAddress().getAddress()));
+            int family = HostPort.family(bindAddress(session));
             if (Integer.parseInt(arg) != family) {
                 return Commands.done(Reply.of(Replies.PROTOCOL_NOT_SUPPORTED,
                         "Network protocol not supported, use (" + family + ")"));
@@ -158,7 +158,8 @@ final class DataChannelCommands implements CommandFamily {
                 bindAddress(session)));
     }
 
-    private static InetAddress bindAddress(Session session) {
+    /** Where data connections bind, for a control connection on this session's local address. */
+    static InetAddress bindAddress(Session session) {
         return session.options().dataBind(session.localAddress().getAddress());
     }
 }

@@ -17,6 +17,7 @@ import org.gantry.core.internal.protocol.Replies;
 import org.gantry.core.internal.protocol.Reply;
 import org.gantry.core.internal.session.Session;
 import org.gantry.core.internal.session.Target;
+import org.gantry.core.internal.session.VirtualPaths;
 import org.gantry.core.internal.session.TransferSlot;
 import org.gantry.core.internal.transfer.StoreTask;
 import org.gantry.core.internal.transfer.TransferTask;
@@ -58,7 +59,7 @@ final class DataTransfers {
 
     /** Likewise an upload onto a directory, or into a directory that does not exist. */
     private static CompletionStage<Void> writable(DsiSession ds, String path) {
-        String parent = path.lastIndexOf('/') > 0 ? path.substring(0, path.lastIndexOf('/')) : "/";
+        String parent = VirtualPaths.parent(path);
         return ds.stat(path, true).handle((info, failure) -> info)
                 .thenCompose(info -> info != null && info.isDirectory()
                         ? CompletableFuture.failedFuture(new IsDirectoryException(path))

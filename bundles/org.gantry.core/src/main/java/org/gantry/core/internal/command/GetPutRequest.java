@@ -23,9 +23,6 @@ import org.gantry.core.internal.protocol.Replies;
  */
 record GetPutRequest(String path, boolean pasv, Optional<InetSocketAddress> port, Optional<Character> mode) {
 
-    /** Active connections to privileged ports would let clients bounce attacks off the server. */
-    private static final int LOWEST_ACTIVE_PORT = 1024;
-
     /** Parses the argument of GET or PUT; a bad one throws the 501/504 reply that says why. */
     static GetPutRequest parse(String argument) {
         String path = null;
@@ -67,7 +64,7 @@ record GetPutRequest(String path, boolean pasv, Optional<InetSocketAddress> port
 
     private static InetSocketAddress activePort(String value) {
         InetSocketAddress address = HostPort.parsePort(value.trim());
-        if (address == null || address.getPort() < LOWEST_ACTIVE_PORT) {
+        if (address == null || address.getPort() < DataChannelCommands.LOWEST_ACTIVE_PORT) {
             throw new FtpReplyException(Replies.GETPUT_BAD_PORT);
         }
         return address;

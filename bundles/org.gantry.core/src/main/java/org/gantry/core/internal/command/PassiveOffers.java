@@ -37,7 +37,7 @@ final class PassiveOffers {
      * @return the offer, or null if no passive port is free
      */
     static Offer local(Session session) {
-        InetAddress bind = session.options().dataBind(session.localAddress().getAddress());
+        InetAddress bind = DataChannelCommands.bindAddress(session);
         PassiveListener listener = listen(session, bind, session.options().passivePorts());
         return listener == null ? null : new Offer(listener, advertisedAddress(session, bind), false);
     }

@@ -7,6 +7,7 @@ import org.gantry.core.internal.protocol.Replies;
 import org.gantry.core.internal.protocol.Reply;
 import org.gantry.core.internal.session.Session;
 import org.gantry.core.internal.session.Target;
+import org.gantry.core.internal.session.VirtualPaths;
 
 /**
  * SITE SYMLINK target link (the Globus client's form) and the two-step SITE SYMLINKFROM target,
@@ -55,8 +56,9 @@ final class SiteSymlinks {
         if (!link.entry().dsi().capabilities().symlinks()) {
             throw new FtpReplyException(Replies.NOT_IMPLEMENTED, "Symbolic links are not supported by this storage.");
         }
-        String linkDirectory = link.userPath().substring(0, link.userPath().lastIndexOf('/') + 1);
-        Target target = session.storage().target(targetText.startsWith("/") ? targetText : linkDirectory + targetText);
+        // Relative to the link's directory; resolving drops the doubled slash below the root.
+        Target target = session.storage().target(targetText.startsWith("/")
+                ? targetText : VirtualPaths.parent(link.userPath()) + "/" + targetText);
         if (!target.entry().equals(link.entry())) {
             return Commands.done(Reply.of(Replies.NAME_NOT_ALLOWED, "Cannot link across storage systems."));
         }
