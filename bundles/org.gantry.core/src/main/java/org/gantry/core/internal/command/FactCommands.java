@@ -98,16 +98,28 @@ final class FactCommands implements CommandFamily {
         }
         Target target = session.storage().target(path);
         int newMode = mode;
-        if (newMode >= 0 && !target.entry().dsi().capabilities().permissions()) {
-            throw new FtpReplyException(Replies.NOT_IMPLEMENTED, "Setting UNIX.mode is not supported by this storage.");
+        if (newMode >= 0) {
+            requirePermissions(target); // before the time is set: a refused MFF sets nothing
         }
         CompletionStage<Void> times = modified == null
                 ? CompletableFuture.completedFuture(null)
                 : setModified(session, target, modified);
         return times.thenCompose(v -> newMode < 0
                 ? CompletableFuture.<Void>completedFuture(null)
-                : session.storage().call(target, (ds, p) -> ds.chmod(p, newMode)))
+                : setMode(session, target, newMode))
                 .thenApply(v -> Replies.factsSet(echo.toString(), path));
+    }
+
+    /** Sets permission bits (MFF UNIX.mode, SITE CHMOD) where the storage can. */
+    static CompletionStage<Void> setMode(Session session, Target target, int mode) {
+        requirePermissions(target);
+        return session.storage().call(target, (ds, p) -> ds.chmod(p, mode));
+    }
+
+    private static void requirePermissions(Target target) {
+        if (!target.entry().dsi().capabilities().permissions()) {
+            throw new FtpReplyException(Replies.NOT_IMPLEMENTED, "Setting permissions is not supported by this storage.");
+        }
     }
 
     /** Sets a modification time (MFMT, MFF, SITE UTIME) where the storage can. */

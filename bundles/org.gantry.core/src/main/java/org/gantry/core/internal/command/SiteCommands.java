@@ -125,11 +125,7 @@ final class SiteCommands implements CommandFamily {
             return Commands.done(Replies.SYNTAX_ERROR_ARGS);
         }
         int mode = Integer.parseInt(parts[0], 8);
-        Target target = modifiable(session, parts[1]);
-        if (!target.entry().dsi().capabilities().permissions()) {
-            throw new FtpReplyException(Replies.NOT_IMPLEMENTED, "SITE CHMOD not supported by this storage.");
-        }
-        return session.storage().call(target, (ds, p) -> ds.chmod(p, mode)).thenApply(v -> Replies.OK_DOT);
+        return FactCommands.setMode(session, modifiable(session, parts[1]), mode).thenApply(v -> Replies.OK_DOT);
     }
 
     /** GCT's {@code UTIME time path}; the {@code UTIME path time} order some clients use works too. */
