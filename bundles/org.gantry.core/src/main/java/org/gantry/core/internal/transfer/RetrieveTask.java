@@ -127,6 +127,11 @@ public final class RetrieveTask extends TransferTask {
             eof = true;
             return;
         }
+        send(buf, count);
+    }
+
+    /** Sends a chunk read at the current position and moves past it. */
+    private void send(ByteBuf buf, int count) {
         long offset = position;
         position += count;
         inFlight++;
@@ -165,10 +170,7 @@ public final class RetrieveTask extends TransferTask {
             return;
         }
         buf.writerIndex(n);
-        long offset = position;
-        position += n;
-        inFlight++;
-        out.send(buf, offset - shift).whenComplete((v, e) -> onLoop(() -> onSent(n, e)));
+        send(buf, n);
         pump();
     }
 
