@@ -1,8 +1,10 @@
 package org.gantry.core.internal.command;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -77,17 +79,14 @@ final class InfoCommands implements CommandFamily {
      * several stripes per side and are accepted as given.
      */
     private static Reply retrieveOptions(Session session, String value) {
-        for (String option : value.split(";")) {
-            String[] kv = option.trim().split("=", 2);
-            if (kv[0].isEmpty()) {
-                continue;
-            }
-            if (kv.length != 2) {
-                return Replies.SYNTAX_ERROR_ARGS;
-            }
-            if (kv[0].trim().equalsIgnoreCase("Parallelism")) {
+        List<Map.Entry<String, String>> options = keyValues(value);
+        if (options == null) {
+            return Replies.SYNTAX_ERROR_ARGS;
+        }
+        for (Map.Entry<String, String> option : options) {
+            if (option.getKey().equalsIgnoreCase("Parallelism")) {
                 try {
-                    int streams = Integer.parseInt(kv[1].split(",")[0].trim());
+                    int streams = Integer.parseInt(option.getValue().split(",")[0].trim());
                     if (streams < 1) {
                         return Replies.SYNTAX_ERROR_ARGS;
                     }
@@ -105,15 +104,15 @@ final class InfoCommands implements CommandFamily {
      * transfer command before they open a listener and name it in a 127/129 reply.
      */
     private static Reply passiveOptions(Session session, String value) {
-        for (String option : value.split(";")) {
-            String[] kv = option.trim().split("=", 2);
-            if (kv[0].isEmpty()) {
-                continue;
-            }
-            if (kv.length != 2 || !kv[0].trim().equalsIgnoreCase("AllowDelayed")) {
+        List<Map.Entry<String, String>> options = keyValues(value);
+        if (options == null) {
+            return Replies.SYNTAX_ERROR_ARGS;
+        }
+        for (Map.Entry<String, String> option : options) {
+            if (!option.getKey().equalsIgnoreCase("AllowDelayed")) {
                 return Replies.SYNTAX_ERROR_ARGS;
             }
-            switch (kv[1].trim()) {
+            switch (option.getValue()) {
                 case "1" -> session.parameters().allowDelayedPassive(true);
                 case "0" -> session.parameters().allowDelayedPassive(false);
                 default -> {
@@ -122,6 +121,25 @@ final class InfoCommands implements CommandFamily {
             }
         }
         return Replies.OPTS_OK;
+    }
+
+    /**
+     * The {@code key=value;} options of OPTS RETR and OPTS PASV in order, keys and values
+     * trimmed and empty options skipped; null if one has no {@code =}.
+     */
+    private static List<Map.Entry<String, String>> keyValues(String value) {
+        List<Map.Entry<String, String>> options = new ArrayList<>();
+        for (String option : value.split(";")) {
+            String[] kv = option.trim().split("=", 2);
+            if (kv[0].isEmpty()) {
+                continue;
+            }
+            if (kv.length != 2) {
+                return null;
+            }
+            options.add(Map.entry(kv[0].trim(), kv[1].trim()));
+        }
+        return options;
     }
 
     private CompletionStage<Reply> help(Session session, FtpCommand command) {
