@@ -93,9 +93,14 @@ class ControlChannelTest {
             for (String verb : List.of("ACCT x", "REIN", "STOU", "CCC")) {
                 assertEquals("502 Command not implemented.", c.expect(502, verb).first(), verb);
             }
-            // Clear, unauthenticated data channels are all there is so far.
+            // Without GSI, data channels can only be clear and unauthenticated.
             assertEquals("200 DCAU N.", c.expect(200, "DCAU N").first());
-            assertEquals("504 DCAU A is not supported yet; use DCAU N.", c.expect(504, "DCAU A").first());
+            assertEquals("534 Data channel protection refused: DCAU A needs a GSI (AUTH GSSAPI) login.",
+                    c.expect(534, "DCAU A").first());
+            assertEquals("534 Data channel protection refused: DCAU S needs a GSI (AUTH GSSAPI) login.",
+                    c.expect(534, "DCAU S /CN=x").first());
+            assertEquals("504 DCAU S is not supported; use DCAU N, A or S <subject>.", c.expect(504, "DCAU S").first());
+            assertEquals("504 DCAU X is not supported; use DCAU N, A or S <subject>.", c.expect(504, "DCAU X").first());
             assertEquals("200 PBSZ=1048576", c.expect(200, "PBSZ 1048576").first());
             assertEquals("501 Bad value for PBSZ: 4294967296", c.expect(501, "PBSZ 4294967296").first());
             assertEquals("200 Protection level set to C.", c.expect(200, "PROT C").first());

@@ -155,7 +155,7 @@ final class DataChannelCommands implements CommandFamily {
     static void active(Session session, List<InetSocketAddress> stripes) {
         session.parameters().allowDelayedPassive(false);
         session.parameters().dataSetup(session.server().dataChannels().connector(session.eventLoop(), stripes,
-                bindAddress(session)));
+                bindAddress(session), session.dataConnectionSecurity()));
     }
 
     /** Where data connections bind, for a control connection on this session's local address. */

@@ -54,7 +54,7 @@ final class PassiveOffers {
 
     private static PassiveListener listen(Session session, InetAddress bind, PortRange ports) {
         return session.server().dataChannels().listen(session.eventLoop(), bind, ports,
-                session.parameters().socketBuffer());
+                session.parameters().socketBuffer(), session.dataConnectionSecurity());
     }
 
     /**

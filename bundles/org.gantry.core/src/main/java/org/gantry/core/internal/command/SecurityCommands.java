@@ -9,7 +9,10 @@ import java.util.concurrent.CompletionStage;
 import org.gantry.core.internal.protocol.FtpCommand;
 import org.gantry.core.internal.protocol.Replies;
 import org.gantry.core.internal.protocol.Reply;
+import org.gantry.core.internal.session.DataChannelProtection;
 import org.gantry.core.internal.session.Session;
+import org.gantry.security.api.DataProtection;
+import org.gantry.security.api.DcauMode;
 import org.gantry.security.api.AdatStep;
 import org.gantry.security.api.GsiContext;
 import org.gantry.security.api.GsiException;
@@ -19,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * RFC 2228 with GSI: AUTH GSSAPI and ADAT drive the security context (the tokens go to the
- * security bundle untouched); PBSZ, PROT and DCAU set data channel protection, of which only
- * clear, unauthenticated data channels exist so far (DCAU N, PROT C). MIC, ENC and CONF are
+ * security bundle untouched); PBSZ, PROT and DCAU set data channel protection (DCAU N/A/S, PROT
+ * C/P; A and S need a GSI login, P needs DCAU A or S). MIC, ENC and CONF are
  * unwrapped by the control pipeline once a context is established; reaching these handlers
  * means there is none.
  */
@@ -38,8 +41,14 @@ final class SecurityCommands implements CommandFamily {
                 CommandSpec.verb("ENC").beforeLogin().help("ENC <sp> base64-token").handler(this::unexpectedWrap),
                 CommandSpec.verb("CONF").beforeLogin().help("CONF <sp> base64-token").handler(this::unexpectedWrap),
                 CommandSpec.verb("PBSZ").help("PBSZ <sp> size").handler(this::pbsz),
-                CommandSpec.verb("PROT").help("PROT <sp> C").handler(this::prot),
-                CommandSpec.verb("DCAU").help("DCAU <sp> N").handler(this::dcau));
+                CommandSpec.verb("PROT").help("PROT <sp> C | P").handler(this::prot),
+                CommandSpec.verb("DCAU").help("DCAU <sp> N | A | S <sp> subject").features(SecurityCommands::dcauFeature)
+                        .handler(this::dcau));
+    }
+
+    /** DCAU is advertised only where it works: with GSI on, as Globus clients then use DCAU A by default. */
+    private static List<String> dcauFeature(Session session) {
+        return session.server().gsi().get().filter(GsiService::enabled).isPresent() ? List.of("DCAU") : List.of();
     }
 
     private CompletionStage<Reply> auth(Session session, FtpCommand command) {
@@ -119,13 +128,62 @@ final class SecurityCommands implements CommandFamily {
 
     private CompletionStage<Reply> prot(Session session, FtpCommand command) {
         String level = Commands.requireArgument(command).trim().toUpperCase(Locale.ROOT);
-        return Commands.done(level.equals("C") ? Replies.PROT_C : Replies.protectionNotSupported(level));
+        DataProtection protection = switch (level) {
+            case "C" -> DataProtection.CLEAR;
+            case "P" -> DataProtection.PRIVATE;
+            default -> null;
+        };
+        if (protection == null) {
+            return Commands.done(Replies.protectionNotSupported(level));
+        }
+        Optional<GsiContext> gsi = session.gsi().established();
+        if (protection == DataProtection.PRIVATE && gsi.isEmpty()) {
+            return Commands.done(Replies.protectionNotSupported(level));
+        }
+        return Commands.done(changeProtection(session,
+                session.dataProtection().protection(protection, gsi), Replies.protectionSet(level.charAt(0))));
     }
 
     private CompletionStage<Reply> dcau(Session session, FtpCommand command) {
-        String mode = Commands.requireArgument(command).trim();
-        String first = mode.isEmpty() ? "" : mode.substring(0, 1).toUpperCase(Locale.ROOT);
-        return Commands.done(first.equals("N") && mode.length() == 1 ? Replies.DCAU_N
-                : Replies.dcauNotSupported(mode));
+        String argument = Commands.requireArgument(command).trim();
+        String letter = argument.isEmpty() ? "" : argument.substring(0, 1).toUpperCase(Locale.ROOT);
+        String subject = argument.length() > 1 ? unquote(argument.substring(1).trim()) : "";
+        DcauMode mode = switch (letter) {
+            case "N" -> argument.length() == 1 ? DcauMode.NONE : null;
+            case "A" -> argument.length() == 1 ? DcauMode.SELF : null;
+            case "S" -> subject.isEmpty() ? null : DcauMode.SUBJECT;
+            default -> null;
+        };
+        if (mode == null) {
+            return Commands.done(Replies.dcauNotSupported(argument));
+        }
+        if (mode != DcauMode.NONE && session.gsi().established().isEmpty()) {
+            return Commands.done(Replies.dataProtectionRefused("DCAU " + letter + " needs a GSI (AUTH GSSAPI) login"));
+        }
+        Reply ok = switch (mode) {
+            case NONE -> Replies.DCAU_N;
+            case SELF -> Replies.DCAU_A;
+            case SUBJECT -> Replies.dcauSubject(subject);
+        };
+        return Commands.done(changeProtection(session,
+                session.dataProtection().dcau(mode, subject, session.gsi().established()), ok));
+    }
+
+    /**
+     * Data connections made under an earlier choice must not carry the next transfer, so a
+     * changed choice drops the data setup (as GFD.20 asks for cached MODE E connections).
+     */
+    private static Reply changeProtection(Session session, DataChannelProtection.Change change, Reply ok) {
+        if (change.refused().isPresent()) {
+            return Replies.dataProtectionRefused(change.refused().get());
+        }
+        if (change.changed()) {
+            session.parameters().dataSetup(null);
+        }
+        return ok;
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.gantry.core.internal.data.tls.DataConnectionSecurity;
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.core.internal.protocol.Replies;
 
@@ -29,15 +30,18 @@ public final class ActiveConnector implements DataChannelSetup {
     private final EventLoop loop;
     private final List<InetSocketAddress> stripes;
     private final InetAddress localBind;
+    private final DataConnectionSecurity security;
     private final List<Channel> opened = new ArrayList<>();
     private List<List<Channel>> cached;
     private boolean closed;
 
-    ActiveConnector(Bootstrap bootstrap, EventLoop loop, List<InetSocketAddress> stripes, InetAddress localBind) {
+    ActiveConnector(Bootstrap bootstrap, EventLoop loop, List<InetSocketAddress> stripes, InetAddress localBind,
+            DataConnectionSecurity security) {
         this.bootstrap = bootstrap;
         this.loop = loop;
         this.stripes = List.copyOf(stripes);
         this.localBind = localBind;
+        this.security = security;
     }
 
     @Override
@@ -84,7 +88,7 @@ public final class ActiveConnector implements DataChannelSetup {
                 });
                 if (t != null) {
                     all.forEach(Channel::close);
-                    throw t instanceof RuntimeException r ? r : new FtpReplyException(Replies.CANT_OPEN_DATA_REPLY, t);
+                    throw NettyFutures.dataConnectionFailure(t);
                 }
                 return all;
             }));
@@ -99,7 +103,7 @@ public final class ActiveConnector implements DataChannelSetup {
             });
             if (t != null) {
                 result.forEach(list -> list.forEach(Channel::close));
-                throw new FtpReplyException(Replies.CANT_OPEN_DATA_REPLY, t);
+                throw NettyFutures.dataConnectionFailure(t);
             }
             return new StripeConnections(result, reusedAny);
         });
@@ -147,7 +151,7 @@ public final class ActiveConnector implements DataChannelSetup {
                 throw new FtpReplyException(Replies.CANT_OPEN_DATA_REPLY, t);
             }
             return future.channel();
-        });
+        }).thenCompose(ch -> security.secure(ch, true));
     }
 
     private synchronized void forget(Channel ch) {

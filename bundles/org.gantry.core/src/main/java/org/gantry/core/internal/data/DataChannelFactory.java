@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
+import org.gantry.core.internal.data.tls.DataConnectionSecurity;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
@@ -15,7 +17,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
- * Makes passive listeners and active connectors. A setup's connections all use one event loop,
+ * Makes passive listeners and active connectors; each new connection of theirs goes through the
+ * session's data channel security (DCAU/PROT) before a transfer may use it. A setup's connections all use one event loop,
  * the session's own (that of its control connection), so a transfer's streams, its engine and
  * its replies share one thread: no locking, and no hand-over between threads per file, which
  * is what small-file copies pay for. Sessions spread over the loops.
@@ -30,8 +33,9 @@ public final class DataChannelFactory {
      *
      * @return the listener, or null if no port of the range could be bound
      */
-    public PassiveListener listen(EventLoop loop, InetAddress bind, PortRange range, int socketBuffer) {
-        PassiveListener listener = new PassiveListener(loop);
+    public PassiveListener listen(EventLoop loop, InetAddress bind, PortRange range, int socketBuffer,
+            DataConnectionSecurity security) {
+        PassiveListener listener = new PassiveListener(loop, security);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
@@ -71,7 +75,8 @@ public final class DataChannelFactory {
     }
 
     /** A setup that connects to {@code stripes} (one address per receiving stripe) when a transfer starts. */
-    public ActiveConnector connector(EventLoop loop, List<InetSocketAddress> stripes, InetAddress localBind) {
+    public ActiveConnector connector(EventLoop loop, List<InetSocketAddress> stripes, InetAddress localBind,
+            DataConnectionSecurity security) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
@@ -83,6 +88,6 @@ public final class DataChannelFactory {
                         // handlers are added by the transfer mode once the connection is used
                     }
                 });
-        return new ActiveConnector(bootstrap, loop, stripes, localBind);
+        return new ActiveConnector(bootstrap, loop, stripes, localBind, security);
     }
 }

@@ -35,6 +35,11 @@ public interface OutgoingData {
         return false;
     }
 
+    /** Whether the data goes through TLS ({@code PROT P}), which can only take bytes from buffers. */
+    default boolean encrypts() {
+        return false;
+    }
+
     /** How many blocks the engine should keep in flight to keep every connection busy. */
     default int blocksInFlight() {
         return 4;

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.gantry.core.internal.data.tls.DataConnectionSecurity;
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.core.internal.protocol.Replies;
 
@@ -28,14 +29,18 @@ import io.netty.channel.EventLoop;
 public final class PassiveListener implements DataChannelSetup {
 
     private final EventLoop loop;
+    private final DataConnectionSecurity security;
+    private final List<Channel> securing = new ArrayList<>();
+    private FtpReplyException refused;
     private final Deque<Channel> waiting = new ArrayDeque<>();
     private final Deque<CompletableFuture<Channel>> streamWaiters = new ArrayDeque<>();
     private Consumer<Channel> subscriber;
     private Channel serverChannel;
     private boolean closed;
 
-    PassiveListener(EventLoop loop) {
+    PassiveListener(EventLoop loop, DataConnectionSecurity security) {
         this.loop = loop;
+        this.security = security;
     }
 
     synchronized void listening(Channel channel) {
@@ -47,8 +52,50 @@ public final class PassiveListener implements DataChannelSetup {
         return loop;
     }
 
-    /** Called for every incoming connection. */
+    /** Called for every incoming connection; it is used once its security handshake, if any, is done. */
     void accepted(Channel child) {
+        if (security.none()) {
+            ready(child);
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                child.close();
+                return;
+            }
+            securing.add(child);
+        }
+        security.secure(child, false).whenComplete((ch, failure) -> {
+            synchronized (this) {
+                securing.remove(child);
+            }
+            if (failure == null) {
+                ready(ch);
+            } else {
+                refused(NettyFutures.dataConnectionFailure(failure));
+            }
+        });
+    }
+
+    /**
+     * A connection whose peer could not be authenticated is closed (by the security step). A
+     * stream transfer waiting for its connection fails with the reason; one not yet waiting
+     * gets it when it asks.
+     */
+    private void refused(FtpReplyException reason) {
+        CompletableFuture<Channel> waiter;
+        synchronized (this) {
+            waiter = streamWaiters.pollFirst();
+            if (waiter == null) {
+                refused = reason;
+            }
+        }
+        if (waiter != null) {
+            waiter.completeExceptionally(reason);
+        }
+    }
+
+    private void ready(Channel child) {
         Consumer<Channel> deliverTo;
         CompletableFuture<Channel> streamWaiter;
         synchronized (this) {
@@ -82,11 +129,19 @@ public final class PassiveListener implements DataChannelSetup {
     public CompletionStage<Channel> connect(Duration timeout) {
         CompletableFuture<Channel> waiter = new CompletableFuture<>();
         Channel ready;
+        FtpReplyException failure = null;
         synchronized (this) {
             ready = waiting.pollFirst();
-            if (ready == null) {
+            if (ready == null && refused != null) {
+                failure = refused;
+                refused = null;
+            } else if (ready == null) {
                 streamWaiters.add(waiter);
             }
+        }
+        if (failure != null) {
+            close();
+            return CompletableFuture.failedFuture(failure);
         }
         if (ready != null) {
             stopListening();
@@ -95,7 +150,7 @@ public final class PassiveListener implements DataChannelSetup {
         return waiter.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((ch, t) -> {
             if (t != null || ch == null) {
                 close();
-                throw new FtpReplyException(Replies.CANT_OPEN_DATA_REPLY, t);
+                throw t == null ? new FtpReplyException(Replies.CANT_OPEN_DATA_REPLY) : NettyFutures.dataConnectionFailure(t);
             }
             return ch;
         });
@@ -161,7 +216,9 @@ public final class PassiveListener implements DataChannelSetup {
             closed = true;
             subscriber = null;
             toClose = new ArrayList<>(waiting);
+            toClose.addAll(securing);
             waiting.clear();
+            securing.clear();
             waiters = new ArrayList<>(streamWaiters);
             streamWaiters.clear();
         }

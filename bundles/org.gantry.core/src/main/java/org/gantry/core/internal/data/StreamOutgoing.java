@@ -2,6 +2,8 @@ package org.gantry.core.internal.data;
 
 import java.util.concurrent.CompletionStage;
 
+import org.gantry.core.internal.data.tls.DataConnectionSecurity;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -15,13 +17,8 @@ final class StreamOutgoing implements OutgoingData {
 
     StreamOutgoing(Channel channel) {
         this.channel = channel;
-        // Write failures are reported through the write futures; keep them out of the tail's log.
-        channel.pipeline().addLast("stream-out", new io.netty.channel.ChannelInboundHandlerAdapter() {
-            @Override
-            public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
-                ctx.close();
-            }
-        });
+        channel.pipeline().addLast("stream-out", new InputDrain());
+        channel.config().setAutoRead(true);
     }
 
     @Override
@@ -59,5 +56,10 @@ final class StreamOutgoing implements OutgoingData {
     @Override
     public boolean receiverOnLoopback() {
         return HostPort.isLoopback(channel.remoteAddress());
+    }
+
+    @Override
+    public boolean encrypts() {
+        return DataConnectionSecurity.encrypts(channel);
     }
 }

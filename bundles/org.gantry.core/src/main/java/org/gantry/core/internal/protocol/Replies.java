@@ -187,7 +187,7 @@ public final class Replies {
     public static final Reply WRAP_BEFORE_AUTH =
             Reply.of(BAD_SEQUENCE, "No security context: send AUTH GSSAPI and ADAT first.");
     public static final Reply DCAU_N = Reply.of(OK, "DCAU N.");
-    public static final Reply PROT_C = Reply.of(OK, "Protection level set to C.");
+    public static final Reply DCAU_A = Reply.of(OK, "DCAU A.");
 
     public static Reply authTypeUnknown(String mechanism) {
         return Reply.of(PARAMETER_NOT_IMPLEMENTED, "Unknown authentication type: " + mechanism + ".");
@@ -221,8 +221,26 @@ public final class Replies {
         return Reply.of(PROTECTION_NOT_SUPPORTED, level + " protection level not supported.");
     }
 
+    public static Reply protectionSet(char level) {
+        return Reply.of(OK, "Protection level set to " + level + ".");
+    }
+
+    public static Reply dcauSubject(String subject) {
+        return Reply.of(OK, "DCAU S " + subject + ".");
+    }
+
     public static Reply dcauNotSupported(String mode) {
-        return Reply.of(PARAMETER_NOT_IMPLEMENTED, "DCAU " + mode + " is not supported yet; use DCAU N.");
+        return Reply.of(PARAMETER_NOT_IMPLEMENTED, "DCAU " + mode + " is not supported; use DCAU N, A or S <subject>.");
+    }
+
+    /** DCAU/PROT asked for something this session cannot do, e.g. DCAU A without GSI. */
+    public static Reply dataProtectionRefused(String reason) {
+        return Reply.of(SECURITY_POLICY_REFUSED, "Data channel protection refused: " + reason + ".");
+    }
+
+    public static Reply dataChannelAuthFailed(String reason) {
+        return Reply.of(CANT_OPEN_DATA, "Can't open data connection: data channel authentication failed: "
+                + reason + ".");
     }
 
     private Replies() {

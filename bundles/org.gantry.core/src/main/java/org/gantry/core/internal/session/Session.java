@@ -44,6 +44,7 @@ public final class Session {
     private final TransferParameters parameters = new TransferParameters();
     private final Map<String, String> clientInfo = new ConcurrentHashMap<>();
     private final GsiLogin gsi = new GsiLogin();
+    private final DataChannelProtection dataProtection = new DataChannelProtection();
     private volatile UserAccount account;
     private volatile String pendingUser;
     private volatile VirtualPaths paths = new VirtualPaths("/", "/");
@@ -215,6 +216,16 @@ public final class Session {
     /** The GSI (AUTH GSSAPI) state of the control connection. */
     public GsiLogin gsi() {
         return gsi;
+    }
+
+    /** DCAU and PROT, and what they make of new data connections. */
+    public DataChannelProtection dataProtection() {
+        return dataProtection;
+    }
+
+    /** What new data connections must go through before a transfer may use them. */
+    public org.gantry.core.internal.data.tls.DataConnectionSecurity dataConnectionSecurity() {
+        return dataProtection.forConnections(gsi.established());
     }
 
     public boolean readOnly() {

@@ -71,7 +71,7 @@ public final class RetrieveTask extends TransferTask {
         this.position = this.ranges.isEmpty() ? 0 : this.ranges.peekFirst().start();
         // Even for a small file: sendfile runs on the event loop, a read costs two thread hops.
         this.file = reader.fileChannel().orElse(null);
-        this.sendfile = zeroCopy && file != null && !out.receiverOnLoopback();
+        this.sendfile = zeroCopy && file != null && !out.receiverOnLoopback() && !out.encrypts();
         this.maxInFlight = out.blocksInFlight();
     }
 

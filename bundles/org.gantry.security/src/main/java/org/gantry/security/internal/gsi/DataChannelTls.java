@@ -67,7 +67,9 @@ final class DataChannelTls implements DataChannelSecurity {
     }
 
     @Override
-    public SSLEngine newEngine(boolean clientMode) {
+    public SSLEngine newEngine(boolean activeSide) {
+        // GSI: the side that connected initiates, whatever the direction of the data.
+        boolean clientMode = activeSide;
         // No peer host and port: each data connection has a full handshake, never a resumed session.
         SSLEngine engine = tls.createSSLEngine();
         engine.setEnabledProtocols(PROTOCOLS);

@@ -11,15 +11,15 @@ import java.util.concurrent.CompletionStage;
 import org.gantry.core.internal.data.ActiveConnector;
 import org.gantry.core.internal.data.NettyFutures;
 import org.gantry.core.internal.data.HostPort;
+import org.gantry.core.internal.data.InputDrain;
 import org.gantry.core.internal.data.OutgoingData;
 import org.gantry.core.internal.data.StripeConnections;
+import org.gantry.core.internal.data.tls.DataConnectionSecurity;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.EventExecutor;
 
 /**
@@ -49,13 +49,8 @@ final class ModeEOutgoing implements OutgoingData {
             for (Channel ch : stripe) {
                 queued.put(ch, 0L);
                 if (ch.pipeline().get(GUARD) == null) {
-                    // Write failures surface through the write futures; nothing is read here.
-                    ch.pipeline().addLast(GUARD, new ChannelInboundHandlerAdapter() {
-                        @Override
-                        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                            ctx.close();
-                        }
-                    });
+                    ch.pipeline().addLast(GUARD, new InputDrain());
+                    ch.config().setAutoRead(true);
                 }
             }
         }
@@ -79,6 +74,11 @@ final class ModeEOutgoing implements OutgoingData {
     @Override
     public boolean receiverOnLoopback() {
         return HostPort.isLoopback(stripes.get(0).get(0).remoteAddress());
+    }
+
+    @Override
+    public boolean encrypts() {
+        return DataConnectionSecurity.encrypts(stripes.get(0).get(0));
     }
 
     @Override

@@ -1,0 +1,98 @@
+package org.gantry.core.internal.session;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import org.gantry.core.internal.data.tls.DataConnectionSecurity;
+import org.gantry.security.api.DataProtection;
+import org.gantry.security.api.DcauMode;
+import org.gantry.security.api.GsiContext;
+import org.gantry.security.api.GsiException;
+
+/**
+ * A session's DCAU and PROT choice and what it means for new data connections. A GSI session
+ * authenticates its data connections (DCAU A) unless the client says otherwise, as with the
+ * Globus server; other sessions, and GSI clients that delegated nothing, have clear ones.
+ */
+public final class DataChannelProtection {
+
+    private DcauMode explicitMode;
+    private String subject;
+    private DataProtection protection = DataProtection.CLEAR;
+    private DataConnectionSecurity resolved;
+
+    /**
+     * The DCAU mode in force: the client's, or else A for a GSI session whose client delegated
+     * a credential (Globus clients delegate whenever they mean to use DCAU) and N otherwise.
+     */
+    public synchronized DcauMode mode(Optional<GsiContext> gsi) {
+        if (explicitMode != null) {
+            return explicitMode;
+        }
+        boolean delegated = gsi.flatMap(GsiContext::delegatedSubject).isPresent();
+        return delegated ? DcauMode.SELF : DcauMode.NONE;
+    }
+
+    /**
+     * The outcome of a DCAU or PROT command.
+     *
+     * @param changed whether the choice changed, so that connections made under the old one
+     *                must not carry the next transfer
+     * @param refused why the session cannot serve the choice; it is then not taken
+     */
+    public record Change(boolean changed, Optional<String> refused) {
+    }
+
+    /** Takes a DCAU choice (with the subject of DCAU S) unless the session cannot serve it. */
+    public synchronized Change dcau(DcauMode mode, String dcauSubject, Optional<GsiContext> gsi) {
+        return attempt(mode, mode == DcauMode.SUBJECT ? dcauSubject : null, protection, gsi);
+    }
+
+    /** Takes a PROT level unless the session cannot serve it. */
+    public synchronized Change protection(DataProtection level, Optional<GsiContext> gsi) {
+        return attempt(explicitMode, subject, level, gsi);
+    }
+
+    private Change attempt(DcauMode mode, String newSubject, DataProtection level, Optional<GsiContext> gsi) {
+        DcauMode oldMode = explicitMode;
+        String oldSubject = subject;
+        DataProtection oldLevel = protection;
+        DcauMode before = mode(gsi);
+        explicitMode = mode;
+        subject = newSubject;
+        protection = level;
+        resolved = null;
+        boolean changed = before != mode(gsi) || !Objects.equals(oldSubject, newSubject) || oldLevel != level;
+        Optional<String> problem = forConnections(gsi).unavailableReason();
+        if (problem.isPresent()) {
+            explicitMode = oldMode;
+            subject = oldSubject;
+            protection = oldLevel;
+            resolved = null;
+            return new Change(false, problem);
+        }
+        return new Change(changed, Optional.empty());
+    }
+
+    /**
+     * What new data connections go through. Without GSI only clear, unauthenticated connections
+     * exist (the commands refuse anything else). A choice the session's credentials cannot serve
+     * (DCAU A without a delegated credential) fails each connection with the reason.
+     */
+    public synchronized DataConnectionSecurity forConnections(Optional<GsiContext> gsi) {
+        if (resolved != null) {
+            return resolved;
+        }
+        DcauMode mode = mode(gsi);
+        if (gsi.isEmpty()) {
+            return DataConnectionSecurity.NONE;
+        }
+        try {
+            resolved = gsi.get().dataChannelSecurity(mode, Optional.ofNullable(subject), protection)
+                    .map(DataConnectionSecurity::of).orElse(DataConnectionSecurity.NONE);
+        } catch (GsiException e) {
+            resolved = DataConnectionSecurity.unavailable(e.getMessage());
+        }
+        return resolved;
+    }
+}
