@@ -89,6 +89,18 @@ public class PasswordFileAuthenticator implements Authenticator {
                 description = "Maps client DNs to local accounts: lines \"DN\" account[,account...].")
         String gridMapFile() default "/etc/grid-security/grid-mapfile";
 
+        @AttributeDefinition(name = "VOMS directory",
+                description = "PEM certificates of the VOMS servers whose attribute certificates count (in the"
+                        + " directory or one level below it, vomsdir layout). ${...} system properties are expanded.")
+        String vomsDirectory() default "/etc/grid-security/vomsdir";
+
+        @AttributeDefinition(name = "FQAN accounts",
+                description = "Rules FQAN-prefix=account (several per value, comma separated), e.g."
+                        + " /atlas/Role=production=atlprd, /atlas=atlas: a client whose proxy carries a trusted VOMS"
+                        + " attribute with a matching FQAN may log in as that account, by default before its"
+                        + " grid-mapfile accounts.")
+        String[] fqanAccounts() default {};
+
         @AttributeDefinition(name = "GSI", description = "Switch GSI off even though a host credential is set.")
         boolean gsi() default true;
     }

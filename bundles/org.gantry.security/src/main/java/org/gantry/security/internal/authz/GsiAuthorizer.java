@@ -1,5 +1,6 @@
 package org.gantry.security.internal.authz;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,10 @@ import org.gantry.security.api.GridAccountMapper;
 import org.gantry.security.api.GridIdentity;
 import org.gantry.security.internal.gridmap.GridMapFile;
 import org.gantry.security.internal.proxy.ValidatedChain;
+import org.gantry.security.internal.voms.VomsAttributeReader;
+import org.gantry.security.internal.voms.VomsTrust;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides which local account a validated GSI client logs in as. The accounts the identity may
@@ -22,13 +27,34 @@ public final class GsiAuthorizer {
     /** What GSI clients send as USER when they want the server to pick the account. */
     public static final String GLOBUS_MAPPING = ":globus-mapping:";
 
+    private static final Logger LOG = LoggerFactory.getLogger(GsiAuthorizer.class);
+
     private final Supplier<List<GridAccountMapper>> mappers;
     private final GridMapFile gridMap;
+    private final VomsAttributeReader voms;
 
-    /** @param mappers the mappers currently registered (asked on every login) */
+    /** Without VOMS: no attribute certificate counts. */
     public GsiAuthorizer(Supplier<List<GridAccountMapper>> mappers, GridMapFile gridMap) {
+        this(mappers, gridMap, new VomsAttributeReader(new VomsTrust(List.of()), Clock.systemUTC()));
+    }
+
+    /**
+     * @param mappers the mappers currently registered (asked on every login)
+     * @param voms    reads the FQANs the mappers get from the client's proxy
+     */
+    public GsiAuthorizer(Supplier<List<GridAccountMapper>> mappers, GridMapFile gridMap, VomsAttributeReader voms) {
         this.mappers = mappers;
         this.gridMap = gridMap;
+        this.voms = voms;
+    }
+
+    /** {@link #authorize(ValidatedChain, List, String)} with the FQANs of the chain's trusted VOMS ACs. */
+    public String authorize(ValidatedChain chain, String requested) throws NotAuthorizedException {
+        VomsAttributeReader.Result attributes = voms.read(chain);
+        for (String ignored : attributes.ignored()) {
+            LOG.info("VOMS: {}: {}", chain.identity(), ignored);
+        }
+        return authorize(chain, attributes.fqans(), requested);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -18,12 +19,15 @@ import org.gantry.security.api.UserAccount;
 import org.gantry.security.internal.PasswordFileAuthenticator;
 import org.gantry.security.internal.authz.GsiAuthorizer;
 import org.gantry.security.internal.authz.NotAuthorizedException;
+import org.gantry.security.internal.file.Reloading;
 import org.gantry.security.internal.gridmap.GridMapFile;
 import org.gantry.security.internal.proxy.ProxyChainValidator;
 import org.gantry.security.internal.trust.CaDirectory;
 import org.gantry.security.internal.trust.EecPathValidator;
+import org.gantry.security.internal.voms.FqanPrefixAccountMapper;
+import org.gantry.security.internal.voms.VomsAttributeReader;
+import org.gantry.security.internal.voms.VomsTrust;
 import org.gantry.security.internal.x509.CredentialException;
-import org.gantry.security.internal.x509.CredentialLoader;
 import org.gantry.security.internal.x509.X509Credential;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,8 +41,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GSI for the control channel, configured with the other security settings (PID
- * {@code org.gantry.security}): on when a host credential is configured and loads. Accounts are
- * the mapped names with the whole namespace as root; password-file roots do not apply to them.
+ * {@code org.gantry.security}): on when a host credential is configured and loads. Accounts come
+ * from the configured FQAN rules (for trusted VOMS attributes), the {@link GridAccountMapper}
+ * services and the grid-mapfile, in that order; they are the mapped names with the whole
+ * namespace as root; password-file roots do not apply to them. CA directory, grid-mapfile,
+ * vomsdir and host credential files are re-read when they change.
  */
 @Component(service = GsiService.class, configurationPid = "org.gantry.security")
 public class GsiComponent implements GsiService {
@@ -68,18 +75,36 @@ public class GsiComponent implements GsiService {
         String key = PasswordFileAuthenticator.expandSystemProperties(config.hostKey()).trim();
         Path caDir = Path.of(PasswordFileAuthenticator.expandSystemProperties(config.caDirectory()));
         Path gridMap = Path.of(PasswordFileAuthenticator.expandSystemProperties(config.gridMapFile()));
+        Path vomsDir = Path.of(PasswordFileAuthenticator.expandSystemProperties(config.vomsDirectory()));
+        List<String> rules = fqanRules(config.fqanAccounts());
         try {
-            X509Credential host = CredentialLoader.load(Path.of(cert), Path.of(key.isEmpty() ? cert : key));
+            List<GridAccountMapper> fqanMapper = List.of(new FqanPrefixAccountMapper(rules));
             ProxyChainValidator validator =
                     new ProxyChainValidator(new EecPathValidator(new CaDirectory(caDir, true)), Clock.systemUTC());
-            SSLContext tls = acceptorTls(host, validator);
-            GsiAuthorizer authorizer = new GsiAuthorizer(() -> mappers, new GridMapFile(gridMap));
-            setup = new Setup(tls, validator, authorizer, "");
-            LOG.info("GSI: on as {}, CA directory {}, grid-mapfile {}", host.subject(), caDir, gridMap);
+            HostTls host = new HostTls(Path.of(cert), Path.of(key.isEmpty() ? cert : key), validator);
+            Reloading<VomsTrust> vomsTrust = new Reloading<>(vomsDir, VomsTrust::fromDirectory);
+            GsiAuthorizer authorizer = new GsiAuthorizer(() -> concat(fqanMapper, mappers), new GridMapFile(gridMap),
+                    new VomsAttributeReader(vomsTrust::get, Clock.systemUTC()));
+            setup = new Setup(host, validator, authorizer, "");
+            LOG.info("GSI: on as {}, CA directory {}, grid-mapfile {}, vomsdir {}, FQAN rules {}",
+                    host.host().subject(), caDir, gridMap, vomsDir, rules);
         } catch (CredentialException | GeneralSecurityException e) {
             setup = Setup.off("the host credential cannot be used: " + e.getMessage());
             LOG.error("GSI: off, {}", setup.reason());
+        } catch (IllegalArgumentException e) {
+            setup = Setup.off("fqanAccounts: " + e.getMessage());
+            LOG.error("GSI: off, {}", setup.reason());
         }
+    }
+
+    /** The rules of all values; each value may hold several, comma separated (one line in a .cfg file). */
+    static List<String> fqanRules(String[] values) {
+        return Stream.of(values == null ? new String[0] : values).flatMap(v -> Stream.of(v.split(",")))
+                .map(String::trim).filter(rule -> !rule.isEmpty()).toList();
+    }
+
+    private static List<GridAccountMapper> concat(List<GridAccountMapper> first, List<GridAccountMapper> then) {
+        return Stream.concat(first.stream(), then.stream()).toList();
     }
 
     /** TLS for GSI acceptors: the host credential, client chains checked by {@code validator}. */
@@ -93,7 +118,7 @@ public class GsiComponent implements GsiService {
 
     @Override
     public boolean enabled() {
-        return setup.tls() != null;
+        return setup.host() != null;
     }
 
     @Override
@@ -104,10 +129,10 @@ public class GsiComponent implements GsiService {
     @Override
     public GsiContext newContext() throws GsiException {
         Setup s = setup;
-        if (s.tls() == null) {
+        if (s.host() == null) {
             throw new GsiException("GSI is not available: " + s.reason());
         }
-        SSLEngine engine = s.tls().createSSLEngine();
+        SSLEngine engine = s.host().context().createSSLEngine();
         engine.setUseClientMode(false);
         engine.setNeedClientAuth(true);
         return new GsiAcceptorContext(engine, s.validator(), s.authorizer());
@@ -119,15 +144,15 @@ public class GsiComponent implements GsiService {
             throw new GsiException("no established GSI context");
         }
         try {
-            String account = gsi.authorizer().authorize(gsi.peerChain(), List.of(), requested);
+            String account = gsi.authorizer().authorize(gsi.peerChain(), requested);
             return new UserAccount(account, "/", "/", false, false);
         } catch (NotAuthorizedException e) {
             throw new GsiException(e.getMessage(), e);
         }
     }
 
-    /** What one configuration produced; {@code tls} is null when GSI is off. */
-    private record Setup(SSLContext tls, ProxyChainValidator validator, GsiAuthorizer authorizer, String reason) {
+    /** What one configuration produced; {@code host} is null when GSI is off. */
+    private record Setup(HostTls host, ProxyChainValidator validator, GsiAuthorizer authorizer, String reason) {
         static Setup off(String reason) {
             return new Setup(null, null, null, reason);
         }

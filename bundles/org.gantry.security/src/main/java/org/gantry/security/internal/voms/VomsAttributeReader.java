@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -31,10 +32,15 @@ public final class VomsAttributeReader {
 
     public static final String AC_EXTENSION_OID = "1.3.6.1.4.1.8005.100.100.5";
 
-    private final VomsTrust trust;
+    private final Supplier<VomsTrust> trust;
     private final Clock clock;
 
     public VomsAttributeReader(VomsTrust trust, Clock clock) {
+        this(() -> trust, clock);
+    }
+
+    /** @param trust asked on every read, so a reloading vomsdir counts at once */
+    public VomsAttributeReader(Supplier<VomsTrust> trust, Clock clock) {
         this.trust = trust;
         this.clock = clock;
     }
@@ -98,7 +104,7 @@ public final class VomsAttributeReader {
         if (clientChain.stream().noneMatch(cert -> holds(ac, cert))) {
             return name + " was issued for another certificate than the client's";
         }
-        if (trust.signerOf(ac, now).isEmpty()) {
+        if (trust.get().signerOf(ac, now).isEmpty()) {
             return name + " is not signed by a trusted VOMS server";
         }
         return null;

@@ -57,6 +57,15 @@ class VomsAttributeReaderTest {
                 Duration.ofHours(2));
     }
 
+    /** Maps /gantry/Role=production to gantryprd, the test user's DN to gftp; reads ACs with {@link #reader()}. */
+    private GsiAuthorizer productionAuthorizer() throws java.io.IOException {
+        Path gridMap = dir.resolve("grid-mapfile");
+        Files.writeString(gridMap, "\"" + TestPki.USER_DN + "\" gftp\n");
+        return new GsiAuthorizer(
+                () -> List.of(new FqanPrefixAccountMapper(List.of("/gantry/Role=production=gantryprd"))),
+                new GridMapFile(gridMap), reader());
+    }
+
     private static VomsAttributeReader reader() {
         return new VomsAttributeReader(new VomsTrust(List.of(vomsServer.certificate())), Clock.systemUTC());
     }
@@ -71,11 +80,7 @@ class VomsAttributeReaderTest {
 
     @Test
     void aProxyMappedByItsFqanThroughTheHook() throws Exception {
-        Path gridMap = dir.resolve("grid-mapfile");
-        Files.writeString(gridMap, "\"" + TestPki.USER_DN + "\" gftp\n");
-        GsiAuthorizer authorizer = new GsiAuthorizer(
-                () -> List.of(new FqanPrefixAccountMapper(List.of("/gantry/Role=production=gantryprd"))),
-                new GridMapFile(gridMap));
+        GsiAuthorizer authorizer = productionAuthorizer();
         ValidatedChain chain = proxyWith(acFor(pki.userCertificate(), vomsServer, Instant.now().minusSeconds(60)));
         assertEquals("gantryprd", authorizer.authorize(chain, reader().read(chain).fqans(), GsiAuthorizer.GLOBUS_MAPPING));
 
@@ -115,5 +120,16 @@ class VomsAttributeReaderTest {
                 Clock.systemUTC());
         ValidatedChain chain = proxyWith(acFor(pki.userCertificate(), vomsServer, Instant.now().minusSeconds(60)));
         assertEquals(FQANS, fromDir.read(chain).fqans());
+    }
+
+    @Test
+    void theAuthorizerReadsTheFqansOfTheChainItself() throws Exception {
+        GsiAuthorizer authorizer = productionAuthorizer();
+        ValidatedChain trusted = proxyWith(acFor(pki.userCertificate(), vomsServer, Instant.now().minusSeconds(60)));
+        assertEquals("gantryprd", authorizer.authorize(trusted, GsiAuthorizer.GLOBUS_MAPPING));
+
+        Issued impostor = TestCerts.eec("/DC=test/DC=gridftp/CN=voms.example.org", pki.caCertificate(), pki.caKey());
+        ValidatedChain forged = proxyWith(acFor(pki.userCertificate(), impostor, Instant.now().minusSeconds(60)));
+        assertEquals("gftp", authorizer.authorize(forged, GsiAuthorizer.GLOBUS_MAPPING));
     }
 }
