@@ -33,13 +33,7 @@ public class GsiIT {
     @ClassRule
     public static final LaunchedServer server = new LaunchedServer("gsi")
             .requiring("globus-url-copy", "gfal-ls", "gfal-copy")
-            .withOptions(withCommandLog(PKI.launcherOptions()));
-
-    private static String[] withCommandLog(String[] options) {
-        List<String> all = new ArrayList<>(List.of(options));
-        all.add("--command-log");
-        return all.toArray(String[]::new);
-    }
+            .withOptions(GsiPki.withCommandLog(PKI.launcherOptions()));
 
     private static String gsiUrl(String path) {
         return "gsiftp://localhost:" + server.port() + "/" + path;

@@ -48,11 +48,35 @@ public final class GsiPki {
         return dir.resolve("grid-mapfile");
     }
 
+    /** The CA's certificate and key, to issue certificates and CRLs in tests. */
+    public TestCredentials.Credential ca() {
+        return TestCredentials.read(dir.resolve("ca/ca.pem"), dir.resolve("ca/ca.key"));
+    }
+
+    /** The user's end-entity certificate and key ({@value #USER_DN}). */
+    public TestCredentials.Credential user() {
+        return TestCredentials.read(dir.resolve("user/usercert.pem"), dir.resolve("user/userkey.pem"));
+    }
+
+    public Path hostCertificate() {
+        return dir.resolve("host/hostcert.pem");
+    }
+
+    public Path hostKey() {
+        return dir.resolve("host/hostkey.pem");
+    }
+
     /** The {@code ./gantry start} options that turn GSI on with this PKI's host credential. */
     public String[] launcherOptions() {
-        return new String[] {"--host-cert", dir.resolve("host/hostcert.pem").toString(),
-            "--host-key", dir.resolve("host/hostkey.pem").toString(),
+        return new String[] {"--host-cert", hostCertificate().toString(), "--host-key", hostKey().toString(),
             "--ca-dir", caDir().toString(), "--gridmap", gridMapFile().toString()};
+    }
+
+    /** {@code options} and {@code --command-log}, for tests that read the session logs. */
+    public static String[] withCommandLog(String... options) {
+        List<String> all = new java.util.ArrayList<>(List.of(options));
+        all.add("--command-log");
+        return all.toArray(String[]::new);
     }
 
     /** The environment of a GSI client using {@code proxy} and trusting this PKI's CA. */
