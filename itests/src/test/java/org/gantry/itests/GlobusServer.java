@@ -30,13 +30,14 @@ import java.util.stream.Stream;
 
 /**
  * The reference Globus GridFTP server (globus-gridftp-server) as a real peer: anonymous
- * ({@code -aa}), control and data on 127.0.0.1, a free port, no config file, serving a data
- * directory under the given base directory.
+ * ({@code -aa}), or GSI-only after {@link #withGsi}; control and data on 127.0.0.1, a free port,
+ * no config file, serving a data directory under the given base directory.
  *
  * <p>Globus refuses anonymous logins when it runs as root, so a root test run starts it as the
  * unprivileged account {@value #DEFAULT_ACCOUNT} (or {@code $GANTRY_GLOBUS_ACCOUNT}), which
  * tools/install-test-deps.sh creates. Globus paths are file-system paths: {@link #url} turns a
- * path below {@link #root()} into {@code ftp://127.0.0.1:<port>/<absolute path>}.
+ * path below {@link #root()} into {@code ftp://127.0.0.1:<port>/<absolute path>} ({@code gsiftp://}
+ * with GSI).
  */
 public final class GlobusServer {
 
@@ -51,6 +52,7 @@ public final class GlobusServer {
     private final int port;
     /** Null when the test does not run as root: then Globus runs as the test's own user. */
     private final String account;
+    private GsiPki gsi;
     private Process process;
 
     /** Describes a server whose files live under {@code base}; nothing runs until {@link #start}. */
@@ -60,6 +62,17 @@ public final class GlobusServer {
         this.log = this.base.resolve("globus.log");
         this.port = FreePorts.pick();
         this.account = runningAsRoot() ? requireAccount() : null;
+    }
+
+    /**
+     * Makes {@link #start} run the server with GSI instead of anonymous logins: the host credential
+     * of {@code pki} (copied into the server's own directory, as GSI wants the key private to the
+     * server's account), trusting that PKI's CA, with a grid-mapfile mapping the PKI's user to the
+     * server's account. Clients then need {@code gsiftp://} URLs ({@link #url}) and a proxy.
+     */
+    public GlobusServer withGsi(GsiPki pki) {
+        this.gsi = pki;
+        return this;
     }
 
     /** Starts the server with an empty data directory and waits for its 220 banner. */
@@ -73,6 +86,7 @@ public final class GlobusServer {
         requireReachable(root);
         giveToServer(root);
         giveToServer(log);
+        Map<String, String> environment = gsiEnvironment();
 
         List<String> command = new ArrayList<>();
         if (account != null) {
@@ -80,10 +94,15 @@ public final class GlobusServer {
             command.addAll(List.of("setpriv", "--reuid=" + account, "--regid=" + account, "--init-groups", "--"));
         }
         command.addAll(List.of(binary.toString(), "-c", config.toString(), "-p", String.valueOf(port),
-                "-control-interface", "127.0.0.1", "-data-interface", "127.0.0.1", "-aa",
-                "-home-dir", root.toString(), "-log-level", "ERROR,WARN,INFO", "-l", log.toString()));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(base.resolve("globus.out").toFile()).start();
+                "-control-interface", "127.0.0.1", "-data-interface", "127.0.0.1"));
+        if (gsi == null) {
+            command.add("-aa"); // with GSI, leaving it out makes the host credential mandatory
+        }
+        command.addAll(List.of("-home-dir", root.toString(), "-log-level", "ERROR,WARN,INFO", "-l", log.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(base.resolve("globus.out").toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
         process.getOutputStream().close();
         awaitBanner(String.join(" ", command));
         return this;
@@ -117,10 +136,14 @@ public final class GlobusServer {
         return root;
     }
 
-    /** {@code ftp://127.0.0.1:<port>/<absolute path of relative below root>}, keeping a trailing "/". */
+    /**
+     * {@code ftp://127.0.0.1:<port>/<absolute path of relative below root>}, keeping a trailing
+     * "/"; {@code gsiftp://} with GSI (the host certificate names 127.0.0.1 too).
+     */
     public String url(String relative) {
         String path = root.resolve(relative).toString();
-        return "ftp://127.0.0.1:" + port + path + (relative.endsWith("/") ? "/" : "");
+        String scheme = gsi == null ? "ftp" : "gsiftp";
+        return scheme + "://127.0.0.1:" + port + path + (relative.endsWith("/") ? "/" : "");
     }
 
     /**
@@ -151,6 +174,19 @@ public final class GlobusServer {
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e + ")";
         }
+    }
+
+    /** The server's GSI credential in {@code <base>/gsi/}, owned by its account; none without GSI. */
+    private Map<String, String> gsiEnvironment() throws IOException {
+        if (gsi == null) {
+            return Map.of();
+        }
+        requireReachable(gsi.caDir());
+        Path credential = base.resolve("gsi");
+        String mapped = account != null ? account : System.getProperty("user.name");
+        Map<String, String> environment = gsi.globusServerEnvironment(credential, mapped);
+        giveToServer(credential);
+        return environment;
     }
 
     private void awaitBanner(String commandLine) throws IOException {

@@ -33,7 +33,7 @@ public class GsiIT {
     @ClassRule
     public static final LaunchedServer server = new LaunchedServer("gsi")
             .requiring("globus-url-copy", "gfal-ls", "gfal-copy")
-            .withOptions(GsiPki.withCommandLog(PKI.launcherOptions()));
+            .withOptions(PKI.launcherOptions("--command-log"));
 
     private static String gsiUrl(String path) {
         return "gsiftp://localhost:" + server.port() + "/" + path;

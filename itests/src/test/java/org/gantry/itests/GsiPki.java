@@ -1,7 +1,12 @@
 package org.gantry.itests;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,17 +71,34 @@ public final class GsiPki {
         return dir.resolve("host/hostkey.pem");
     }
 
-    /** The {@code ./gantry start} options that turn GSI on with this PKI's host credential. */
-    public String[] launcherOptions() {
-        return new String[] {"--host-cert", hostCertificate().toString(), "--host-key", hostKey().toString(),
-            "--ca-dir", caDir().toString(), "--gridmap", gridMapFile().toString()};
+    /**
+     * The {@code ./gantry start} options that turn GSI on with this PKI's host credential,
+     * followed by {@code extra} (e.g. {@code --command-log}).
+     */
+    public String[] launcherOptions(String... extra) {
+        List<String> options = new ArrayList<>(List.of("--host-cert", hostCertificate().toString(),
+                "--host-key", hostKey().toString(), "--ca-dir", caDir().toString(),
+                "--gridmap", gridMapFile().toString()));
+        options.addAll(List.of(extra));
+        return options.toArray(String[]::new);
     }
 
-    /** {@code options} and {@code --command-log}, for tests that read the session logs. */
-    public static String[] withCommandLog(String... options) {
-        List<String> all = new java.util.ArrayList<>(List.of(options));
-        all.add("--command-log");
-        return all.toArray(String[]::new);
+    /**
+     * A copy of the host credential (cert 0644, key 0600) and a grid-mapfile mapping the test
+     * user to {@code account}, in {@code dir}, for a Globus server: GSI rejects a key that is not
+     * private to the server's own user, so the caller hands {@code dir} to that user. Returns the
+     * environment in which the server finds them and this PKI's CA.
+     */
+    public Map<String, String> globusServerEnvironment(Path dir, String account) throws IOException {
+        Files.createDirectories(dir);
+        Path cert = Files.copy(hostCertificate(), dir.resolve("hostcert.pem"), StandardCopyOption.REPLACE_EXISTING);
+        Path key = Files.copy(hostKey(), dir.resolve("hostkey.pem"), StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(cert, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        Path gridMap = Files.writeString(dir.resolve("grid-mapfile"), "\"" + USER_DN + "\" " + account + "\n",
+                StandardCharsets.UTF_8);
+        return Map.of("X509_CERT_DIR", caDir().toString(), "X509_USER_CERT", cert.toString(),
+                "X509_USER_KEY", key.toString(), "GRIDMAP", gridMap.toString());
     }
 
     /** The environment of a GSI client using {@code proxy} and trusting this PKI's CA. */
@@ -86,7 +108,7 @@ public final class GsiPki {
 
     /** grid-proxy-info's view of a proxy file, e.g. its type line. */
     public String proxyInfo(Path proxy, String... options) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("grid-proxy-info", "-f", proxy.toString()));
+        List<String> command = new ArrayList<>(List.of("grid-proxy-info", "-f", proxy.toString()));
         command.addAll(List.of(options));
         return CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, Map.of("X509_CERT_DIR", caDir().toString()), command)
                 .assertSuccess().output().trim();

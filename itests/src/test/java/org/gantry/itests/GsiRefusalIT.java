@@ -28,7 +28,7 @@ public class GsiRefusalIT {
 
     @ClassRule
     public static final LaunchedServer server = new LaunchedServer("gsi-refusal")
-            .withOptions(GsiPki.withCommandLog(PKI.launcherOptions()));
+            .withOptions(PKI.launcherOptions("--command-log"));
 
     private static GsiTestClient connect(TestCredentials.Credential credential) throws IOException {
         return GsiTestClient.connect(server.port(), credential);

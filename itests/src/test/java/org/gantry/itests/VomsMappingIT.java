@@ -35,8 +35,8 @@ public class VomsMappingIT {
 
     @ClassRule
     public static final LaunchedServer server = new LaunchedServer("voms-mapping")
-            .withOptions(GsiPki.withCommandLog(concat(PKI.launcherOptions(), "--vomsdir", VOMSDIR.toString(),
-                    "--fqan-account", "/testvo/Role=production=" + FQAN_ACCOUNT, "--fqan-account", "/othervo=other")));
+            .withOptions(PKI.launcherOptions("--command-log", "--vomsdir", VOMSDIR.toString(),
+                    "--fqan-account", "/testvo/Role=production=" + FQAN_ACCOUNT, "--fqan-account", "/othervo=other"));
 
     private static Path vomsdir() {
         try {
@@ -46,12 +46,6 @@ public class VomsMappingIT {
         } catch (IOException e) {
             throw new AssertionError("cannot write the vomsdir: " + e, e);
         }
-    }
-
-    private static String[] concat(String[] first, String... then) {
-        List<String> all = new java.util.ArrayList<>(List.of(first));
-        all.addAll(List.of(then));
-        return all.toArray(String[]::new);
     }
 
     /** A proxy of the test user carrying an AC with {@code fqans}, signed by {@code signer}. */
