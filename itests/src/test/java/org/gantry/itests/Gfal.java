@@ -1,6 +1,7 @@
 package org.gantry.itests;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,13 @@ public final class Gfal {
     }
 
     public static CommandRunner.Result run(List<String> command) throws IOException {
-        return CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, ENVIRONMENT, command).assertSuccess();
+        return run(Map.of(), command);
+    }
+
+    /** With more environment, e.g. a GSI client's {@code X509_USER_PROXY} and {@code X509_CERT_DIR}. */
+    public static CommandRunner.Result run(Map<String, String> environment, List<String> command) throws IOException {
+        Map<String, String> all = new HashMap<>(ENVIRONMENT);
+        all.putAll(environment);
+        return CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, all, command).assertSuccess();
     }
 }

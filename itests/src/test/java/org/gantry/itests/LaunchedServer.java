@@ -139,6 +139,11 @@ public final class LaunchedServer extends ExternalResource implements AutoClosea
         return instance.url(path);
     }
 
+    /** {@code gsiftp://127.0.0.1:<port>/<path>}, for a server started with GSI options. */
+    public String gsiUrl(String path) {
+        return "gsi" + instance.url(path);
+    }
+
     public String shell(String command) throws IOException {
         return instance.shell(command);
     }

@@ -43,9 +43,19 @@ public final class SessionCommandLogs {
 
     /** The reply lines the server sent in sessions newer than {@code before}, oldest session first. */
     public List<String> repliesSince(Set<Path> before) {
+        return linesSince(before, 'S');
+    }
+
+    /** The commands clients sent in sessions newer than {@code before}, oldest session first. */
+    public List<String> commandsSince(Set<Path> before) {
+        return linesSince(before, 'C');
+    }
+
+    private List<String> linesSince(Set<Path> before, char who) {
+        String prefix = who + " ";
         return logs().stream().filter(log -> !before.contains(log)).flatMap(log -> lines(log).stream())
                 .map(line -> line.substring(line.indexOf(' ') + 1))
-                .filter(line -> line.startsWith("S ")).map(line -> line.substring(2)).toList();
+                .filter(line -> line.startsWith(prefix)).map(line -> line.substring(2)).toList();
     }
 
     /** Names and sizes of the logs, for failure messages. */
