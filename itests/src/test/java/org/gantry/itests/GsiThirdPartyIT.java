@@ -33,6 +33,9 @@ public class GsiThirdPartyIT {
     private static final long SIZE = (24L << 20) + 4321;
     /** Clear data channels: globus-url-copy's default for gsiftp would be DCAU A. */
     private static final List<String> CLEAR_DATA = List.of("-nodcau");
+    /** No flag: globus-url-copy's default once FEAT lists DCAU, DCAU A with the delegated proxies. */
+    private static final List<String> AUTHENTICATED_DATA = List.of();
+    private static final List<String> PRIVATE_DATA = List.of("-dcpriv");
     private static final List<String> STREAM = List.of();
     private static final List<String> PARALLEL = List.of("-p", "4");
     /** As in the wire capture gfal_gsi_3pt_n4: gfal2 compares both servers' ADLER32 after the copy. */
@@ -74,6 +77,38 @@ public class GsiThirdPartyIT {
     @Test
     public void gucGlobusToGantryParallel() throws IOException {
         gucGlobusToGantry("globus2g-p4", CLEAR_DATA, PARALLEL);
+    }
+
+    // The servers authenticate each other's data connections with the proxies the client delegated.
+
+    @Test
+    public void gucGantryToGlobusStreamWithDcauA() throws IOException {
+        gucGantryToGlobus("g2globus-dcau-stream", AUTHENTICATED_DATA, STREAM);
+    }
+
+    @Test
+    public void gucGantryToGlobusParallelWithDcauA() throws IOException {
+        gucGantryToGlobus("g2globus-dcau-p4", AUTHENTICATED_DATA, PARALLEL);
+    }
+
+    @Test
+    public void gucGlobusToGantryStreamWithDcauA() throws IOException {
+        gucGlobusToGantry("globus2g-dcau-stream", AUTHENTICATED_DATA, STREAM);
+    }
+
+    @Test
+    public void gucGlobusToGantryParallelWithDcauA() throws IOException {
+        gucGlobusToGantry("globus2g-dcau-p4", AUTHENTICATED_DATA, PARALLEL);
+    }
+
+    @Test
+    public void gucGantryToGlobusParallelPrivate() throws IOException {
+        gucGantryToGlobus("g2globus-priv-p4", PRIVATE_DATA, PARALLEL);
+    }
+
+    @Test
+    public void gucGlobusToGantryParallelPrivate() throws IOException {
+        gucGlobusToGantry("globus2g-priv-p4", PRIVATE_DATA, PARALLEL);
     }
 
     /** A tree of small files over cached, pipelined data channels (wire capture gsi_3pt_fast_pp). */

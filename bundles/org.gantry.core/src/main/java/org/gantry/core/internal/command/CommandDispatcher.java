@@ -104,10 +104,10 @@ public final class CommandDispatcher implements CommandRunner {
     }
 
     private static void logTransfer(Session session, TransferSlot slot, Reply reply) {
-        TRANSFER_LOG.info("transfer session={} user={} cmd={} path={} bytes={} ms={} code={} dsi={}",
+        TRANSFER_LOG.info("transfer session={} user={} cmd={} path={} bytes={} ms={} code={} dsi={} data={}",
                 session.id(), session.account().map(a -> a.name()).orElse("-"), slot.verb(),
                 slot.path().isEmpty() ? "-" : logValue(slot.path()), slot.bytes(), slot.elapsedMillis(),
-                reply.code(), slot.dsiName());
+                reply.code(), slot.dsiName(), session.dataConnectionSecurity().level());
     }
 
     /** Quotes values with spaces or quotes so that key=value parsing of the line stays unambiguous. */

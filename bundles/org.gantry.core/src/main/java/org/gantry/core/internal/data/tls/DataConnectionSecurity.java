@@ -143,14 +143,20 @@ public final class DataConnectionSecurity {
         return message == null ? root.getClass().getSimpleName() : message;
     }
 
-    @Override
-    public String toString() {
+    /** For logs: {@code clear}, {@code authenticated} (PROT C), {@code private} (PROT P) or {@code unavailable}. */
+    public String level() {
         if (none()) {
             return "clear";
         }
         if (security == null) {
-            return "unavailable (" + unavailable + ")";
+            return "unavailable";
         }
-        return (security.protectsData() ? "private" : "authenticated") + ", peer " + security.expectedPeer();
+        return security.protectsData() ? "private" : "authenticated";
+    }
+
+    @Override
+    public String toString() {
+        return level() + (security == null ? unavailableReason().map(r -> " (" + r + ")").orElse("")
+                : ", peer " + security.expectedPeer());
     }
 }
