@@ -88,12 +88,25 @@ public class GsiComponent implements GsiService {
             setup = new Setup(host, validator, authorizer, "");
             LOG.info("GSI: on as {}, CA directory {}, grid-mapfile {}, vomsdir {}, FQAN rules {}",
                     host.host().subject(), caDir, gridMap, vomsDir, rules);
+            warnIfServerNamesAreChecked();
         } catch (CredentialException | GeneralSecurityException e) {
             setup = Setup.off("the host credential cannot be used: " + e.getMessage());
             LOG.error("GSI: off, {}", setup.reason());
         } catch (IllegalArgumentException e) {
             setup = Setup.off("fqanAccounts: " + e.getMessage());
             LOG.error("GSI: off, {}", setup.reason());
+        }
+    }
+
+    /**
+     * Globus clients send the expected peer's DN as TLS server name on data connections (DCAU),
+     * which the JDK refuses unless its servers ignore that extension; the assembly's bin/setenv
+     * sets that, a Karaf of the operator's own may not.
+     */
+    private static void warnIfServerNamesAreChecked() {
+        if (!System.getProperty("jdk.tls.server.disableExtensions", "").contains("server_name")) {
+            LOG.warn("GSI: data channel authentication (DCAU) with Globus clients needs the JVM option "
+                    + "-Djdk.tls.server.disableExtensions=server_name; without it their handshakes fail");
         }
     }
 
