@@ -1,5 +1,6 @@
 package org.gantry.security.api;
 
+import java.net.InetAddress;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -19,4 +20,13 @@ public interface Authenticator {
 
     /** Whether anonymous logins ({@code anonymous}, {@code ftp}) are accepted at all. */
     boolean anonymousEnabled();
+
+    /**
+     * Whether {@code user} may send a password in clear, on a control connection without TLS or
+     * GSI, from {@code client}. Anonymous names are always allowed (their password is no secret).
+     * The default (for test doubles) allows everything; the configured policy decides otherwise.
+     */
+    default boolean allowsPlainPassword(String user, InetAddress client) {
+        return true;
+    }
 }

@@ -5,9 +5,10 @@
  * VOMS FQANs) to local accounts. {@link org.gantry.security.api.GsiService} runs the GSI (AUTH GSSAPI)
  * contexts of the control channel;
  * {@link org.gantry.security.api.GsiContext#dataChannelSecurity} gives the TLS engines of DCAU data connections.
+ * {@link org.gantry.security.api.TlsService} runs explicit FTPS (AUTH TLS) with the host credential.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.gantry.security.api;
 
 import org.osgi.annotation.bundle.Export;

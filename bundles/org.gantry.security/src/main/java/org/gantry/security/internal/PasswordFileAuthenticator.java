@@ -1,5 +1,6 @@
 package org.gantry.security.internal;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
@@ -103,6 +104,16 @@ public class PasswordFileAuthenticator implements Authenticator {
 
         @AttributeDefinition(name = "GSI", description = "Switch GSI off even though a host credential is set.")
         boolean gsi() default true;
+
+        @AttributeDefinition(name = "Security mechanisms",
+                description = "The AUTH mechanisms offered when a host credential is set: GSSAPI (GSI) and TLS"
+                        + " (explicit FTPS, RFC 4217), several per value, comma separated.")
+        String[] authMechanisms() default { "GSSAPI", "TLS" };
+
+        @AttributeDefinition(name = "Plain password logins",
+                description = "Where USER/PASS may be sent without AUTH TLS or GSI: loopback (only from"
+                        + " clients on this host), always, or never. Anonymous names are always allowed.")
+        String plainPasswordLogins() default "loopback";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordFileAuthenticator.class);
@@ -131,10 +142,17 @@ public class PasswordFileAuthenticator implements Authenticator {
             LOG.error("anonymousRoot '{}' is not an absolute path; anonymous access stays off", anonymous.root());
             anonymous = AnonymousPolicy.of(false, anonymous.readOnly(), "/", config.anonymousNames());
         }
+        PlainPasswordPolicy plain = PlainPasswordPolicy.parse(config.plainPasswordLogins()).orElseGet(() -> {
+            // Refuse rather than guess: an unknown value must not send passwords in clear.
+            LOG.error("plainPasswordLogins '{}' is not loopback, always or never; using never",
+                    config.plainPasswordLogins());
+            return PlainPasswordPolicy.NEVER;
+        });
         PasswordFile passwords = new PasswordFile(file);
         int users = passwords.size(); // loads now, so a missing file is reported at start-up
-        settings = new Settings(passwords, anonymous, Math.max(0, config.failureDelayMillis()));
-        LOG.info("Authentication: password file {} ({} users), {}", file, users, anonymous);
+        settings = new Settings(passwords, anonymous, Math.max(0, config.failureDelayMillis()), plain);
+        LOG.info("Authentication: password file {} ({} users), {}, plain password logins: {}", file, users,
+                anonymous, plain.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
@@ -152,6 +170,12 @@ public class PasswordFileAuthenticator implements Authenticator {
     @Override
     public boolean anonymousEnabled() {
         return settings.anonymous().enabled();
+    }
+
+    @Override
+    public boolean allowsPlainPassword(String user, InetAddress client) {
+        Settings s = settings;
+        return s.anonymous().isAnonymousName(user) || s.plainPasswords().allows(client);
     }
 
     private Optional<UserAccount> checkPassword(PasswordFile passwords, String user, char[] password) {
@@ -187,6 +211,7 @@ public class PasswordFileAuthenticator implements Authenticator {
         return out.toString();
     }
 
-    private record Settings(PasswordFile passwords, AnonymousPolicy anonymous, long failureDelayMillis) {
+    private record Settings(PasswordFile passwords, AnonymousPolicy anonymous, long failureDelayMillis,
+            PlainPasswordPolicy plainPasswords) {
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,5 +195,28 @@ class PasswordFileAuthenticatorTest {
     @Test
     void unknownUserHashIsWellFormed() {
         PasswordHasher.validate(PasswordFileAuthenticator.NO_SUCH_USER_HASH);
+    }
+
+    @Test
+    void plainPasswordsAreAllowedOnlyFromLoopbackByDefault() throws Exception {
+        configure();
+        assertTrue(authenticator.allowsPlainPassword("alice", InetAddress.getByName("127.0.0.1")));
+        assertTrue(authenticator.allowsPlainPassword("alice", InetAddress.getByName("::1")));
+        assertFalse(authenticator.allowsPlainPassword("alice", InetAddress.getByName("192.0.2.7")));
+        assertTrue(authenticator.allowsPlainPassword("anonymous", InetAddress.getByName("192.0.2.7")),
+                "an anonymous password is no secret");
+    }
+
+    @Test
+    void plainPasswordPolicyIsConfigurableAndAnUnknownValueRefuses() throws Exception {
+        InetAddress remote = InetAddress.getByName("192.0.2.7");
+        InetAddress local = InetAddress.getByName("127.0.0.1");
+        configure("plainPasswordLogins", "always");
+        assertTrue(authenticator.allowsPlainPassword("alice", remote));
+        configure("plainPasswordLogins", "NEVER");
+        assertFalse(authenticator.allowsPlainPassword("alice", local));
+        configure("plainPasswordLogins", "sometimes");
+        assertFalse(authenticator.allowsPlainPassword("alice", local));
+        assertFalse(authenticator.allowsPlainPassword("alice", remote));
     }
 }

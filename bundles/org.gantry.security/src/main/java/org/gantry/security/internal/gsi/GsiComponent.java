@@ -67,8 +67,9 @@ public class GsiComponent implements GsiService {
     @Modified
     void configure(PasswordFileAuthenticator.Config config) {
         String cert = PasswordFileAuthenticator.expandSystemProperties(config.hostCertificate()).trim();
-        if (!config.gsi() || cert.isEmpty()) {
-            setup = Setup.off(config.gsi() ? "no host certificate configured" : "GSI is switched off");
+        boolean allowed = config.gsi() && Mechanisms.of(config.authMechanisms()).contains(Mechanisms.GSSAPI);
+        if (!allowed || cert.isEmpty()) {
+            setup = Setup.off(allowed ? "no host certificate configured" : "GSI is switched off");
             LOG.info("GSI: off ({})", setup.reason());
             return;
         }
@@ -112,8 +113,7 @@ public class GsiComponent implements GsiService {
 
     /** The rules of all values; each value may hold several, comma separated (one line in a .cfg file). */
     static List<String> fqanRules(String[] values) {
-        return Stream.of(values == null ? new String[0] : values).flatMap(v -> Stream.of(v.split(",")))
-                .map(String::trim).filter(rule -> !rule.isEmpty()).toList();
+        return Mechanisms.items(values);
     }
 
     private static List<GridAccountMapper> concat(List<GridAccountMapper> first, List<GridAccountMapper> then) {

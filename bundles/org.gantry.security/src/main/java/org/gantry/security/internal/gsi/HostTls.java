@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The acceptor TLS context for the host credential files, made again for the next session after
+ * A TLS context for the host credential files (GSI acceptors, FTPS), made again for the next session after
  * the certificate or key file changed, so a renewed host certificate counts without a restart.
  * A change that does not load (e.g. the certificate already replaced, the key not yet) keeps the
  * previous credential and is tried again on the next session.
@@ -25,8 +25,15 @@ final class HostTls {
 
     private final Path certificateFile;
     private final Path keyFile;
-    private final ProxyChainValidator validator;
+    private final ContextFactory contexts;
+    private final String label;
     private volatile Loaded current;
+
+    /** Makes the TLS context of a loaded host credential. */
+    @FunctionalInterface
+    interface ContextFactory {
+        SSLContext create(X509Credential host) throws GeneralSecurityException;
+    }
 
     private record Loaded(FileSetStamp certificate, FileSetStamp key, X509Credential host, SSLContext tls) {
     }
@@ -34,9 +41,16 @@ final class HostTls {
     /** Loads the credential now, so that a broken one is reported when GSI is configured. */
     HostTls(Path certificateFile, Path keyFile, ProxyChainValidator validator)
             throws CredentialException, GeneralSecurityException {
+        this(certificateFile, keyFile, host -> GsiComponent.acceptorTls(host, validator), "GSI");
+    }
+
+    /** @param label what the log messages name the context's user ({@code GSI}, {@code FTPS}) */
+    HostTls(Path certificateFile, Path keyFile, ContextFactory contexts, String label)
+            throws CredentialException, GeneralSecurityException {
         this.certificateFile = certificateFile;
         this.keyFile = keyFile;
-        this.validator = validator;
+        this.contexts = contexts;
+        this.label = label;
         this.current = load();
     }
 
@@ -54,12 +68,12 @@ final class HostTls {
             try {
                 Loaded fresh = load();
                 if (!fresh.host().equals(current.host())) {
-                    LOG.info("GSI: host credential reloaded, now {} (serial {})", fresh.host().subject(),
+                    LOG.info("{}: host credential reloaded, now {} (serial {})", label, fresh.host().subject(),
                             fresh.host().certificate().getSerialNumber());
                 }
                 current = fresh;
             } catch (CredentialException | GeneralSecurityException e) {
-                LOG.warn("GSI: the changed host credential cannot be used ({}); keeping {}", e.getMessage(),
+                LOG.warn("{}: the changed host credential cannot be used ({}); keeping {}", label, e.getMessage(),
                         current.host().subject());
             }
             return current.tls();
@@ -71,6 +85,6 @@ final class HostTls {
         FileSetStamp certificate = FileSetStamp.of(certificateFile);
         FileSetStamp key = FileSetStamp.of(keyFile);
         X509Credential host = CredentialLoader.load(certificateFile, keyFile);
-        return new Loaded(certificate, key, host, GsiComponent.acceptorTls(host, validator));
+        return new Loaded(certificate, key, host, contexts.create(host));
     }
 }
