@@ -25,6 +25,7 @@ import org.gantry.core.internal.session.SessionManager;
 import org.gantry.core.internal.storage.MountResolver;
 import org.gantry.security.api.Authenticator;
 import org.gantry.security.api.GsiService;
+import org.gantry.security.api.TlsService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -153,6 +154,11 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile GsiService gsi;
 
+    /** Optional and dynamic like GSI: AUTH TLS is offered while the service is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TlsService tls;
+
     private volatile ServerOptions options;
     private EventLoopGroup acceptors;
     private EventLoopGroup eventLoops;
@@ -183,7 +189,7 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
         sessions = new SessionManager();
         resolver.addListener(sessions);
         ServerContext context = new ServerContext(() -> options, authenticator,
-                () -> Optional.ofNullable(gsi), resolver, CommandSet.dispatcher(),
+                () -> Optional.ofNullable(gsi), () -> Optional.ofNullable(tls), resolver, CommandSet.dispatcher(),
                 commandPool, eventLoops, new DataChannelFactory(), sessions);
         control = new ControlServer(context, acceptors);
         try {

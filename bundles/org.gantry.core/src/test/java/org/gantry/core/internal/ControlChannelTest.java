@@ -60,6 +60,18 @@ class ControlChannelTest {
     }
 
     @Test
+    void plainLoginsThePolicyRefusesAreStoppedBeforeThePasswordAndTlsNeedsTheService() throws Exception {
+        try (TestFtpClient c = server.connect()) {
+            assertEquals("530 Passwords are not accepted in clear from your address: use AUTH TLS (FTPS) or"
+                    + " AUTH GSSAPI (GSI) first.", c.expect(530, "USER " + TestAuthenticator.CLEAR_REFUSED).first());
+            assertEquals("503 Login with USER first.", c.expect(503, "PASS secret").first());
+            assertEquals("431 TLS is not available: the security service is not running.",
+                    c.expect(431, "AUTH TLS").first());
+            c.login("alice", "secret");
+        }
+    }
+
+    @Test
     void wrongPasswordIsRefusedAfterADelay() throws Exception {
         try (TestFtpClient c = server.connect()) {
             c.expect(331, "USER alice");
@@ -106,7 +118,8 @@ class ControlChannelTest {
             assertEquals("200 Protection level set to C.", c.expect(200, "PROT C").first());
             assertEquals("536 P protection level not supported.", c.expect(536, "PROT P").first());
             assertEquals("503 You are already logged in.", c.expect(503, "AUTH GSSAPI").first());
-            assertEquals("504 Unknown authentication type: TLS.", c.expect(504, "AUTH TLS").first());
+            assertEquals("503 You are already logged in.", c.expect(503, "AUTH TLS").first());
+            assertEquals("504 Unknown authentication type: KERBEROS_V4.", c.expect(504, "AUTH KERBEROS_V4").first());
             assertEquals("503 No security context: send AUTH GSSAPI and ADAT first.", c.expect(503, "ENC AAAA").first());
             // CKSM is implemented, but this test DSI declares no checksum algorithm.
             assertEquals("504 Unsupported checksum algorithm ADLER32.", c.expect(504, "CKSM adler32 0 -1 /x").first());

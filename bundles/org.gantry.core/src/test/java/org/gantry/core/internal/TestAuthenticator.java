@@ -1,5 +1,6 @@
 package org.gantry.core.internal;
 
+import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,4 +27,12 @@ final class TestAuthenticator implements Authenticator {
     public boolean anonymousEnabled() {
         return false;
     }
+
+    /** {@value #CLEAR_REFUSED} stands for a user whose password the policy keeps off clear connections. */
+    @Override
+    public boolean allowsPlainPassword(String user, InetAddress client) {
+        return !CLEAR_REFUSED.equals(user);
+    }
+
+    static final String CLEAR_REFUSED = "remote";
 }

@@ -17,7 +17,10 @@ import org.gantry.security.api.UserAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** USER, PASS, QUIT; after AUTH GSSAPI, USER names the account and the GSI identity is mapped to it. */
+/**
+ * USER, PASS, QUIT; after AUTH GSSAPI, USER names the account and the GSI identity is mapped to
+ * it. Without AUTH TLS or GSI, the configured policy decides whether USER may go on to a password.
+ */
 final class LoginCommands implements CommandFamily {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginCommands.class);
@@ -38,8 +41,22 @@ final class LoginCommands implements CommandFamily {
             return Commands.done(Replies.ALREADY_LOGGED_IN);
         }
         String name = Commands.requireArgument(command).trim();
+        if (!passwordMayBeSent(session, name)) {
+            LOG.info("session {}: plain login as {} refused from {}", session.id(), name,
+                    session.clientAddress().getAddress().getHostAddress());
+            return Commands.done(Replies.PLAIN_LOGIN_REFUSED);
+        }
         session.pendingUser(name);
         return Commands.done(Replies.passwordRequired(name));
+    }
+
+    /**
+     * Refused at USER, so that the client does not send the password at all: a password may
+     * travel inside TLS or GSI, in clear only where the configured policy allows it.
+     */
+    private static boolean passwordMayBeSent(Session session, String name) {
+        return session.tls().active() || session.gsi().established().isPresent()
+                || session.server().authenticator().allowsPlainPassword(name, session.clientAddress().getAddress());
     }
 
     private CompletionStage<Reply> pass(Session session, FtpCommand command) {

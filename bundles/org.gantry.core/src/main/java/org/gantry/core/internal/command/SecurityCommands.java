@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * RFC 2228 with GSI: AUTH GSSAPI and ADAT drive the security context (the tokens go to the
  * security bundle untouched); PBSZ, PROT and DCAU set data channel protection (DCAU N/A/S, PROT
- * C/P; A and S need a GSI login, P needs DCAU A or S). MIC, ENC and CONF are
+ * C/P; A and S need a GSI login, P needs DCAU A or S, or AUTH TLS). AUTH TLS is {@link TlsAuth}. MIC, ENC and CONF are
  * unwrapped by the control pipeline once a context is established; reaching these handlers
  * means there is none.
  */
@@ -35,7 +35,8 @@ final class SecurityCommands implements CommandFamily {
     @Override
     public List<CommandSpec> commands() {
         return List.of(
-                CommandSpec.verb("AUTH").beforeLogin().help("AUTH <sp> GSSAPI").handler(this::auth),
+                CommandSpec.verb("AUTH").beforeLogin().help("AUTH <sp> GSSAPI | TLS").features(TlsAuth::features)
+                        .handler(this::auth),
                 CommandSpec.verb("ADAT").beforeLogin().help("ADAT <sp> base64-token").handler(this::adat),
                 CommandSpec.verb("MIC").beforeLogin().help("MIC <sp> base64-token").handler(this::unexpectedWrap),
                 CommandSpec.verb("ENC").beforeLogin().help("ENC <sp> base64-token").handler(this::unexpectedWrap),
@@ -53,13 +54,16 @@ final class SecurityCommands implements CommandFamily {
 
     private CompletionStage<Reply> auth(Session session, FtpCommand command) {
         String mechanism = Commands.requireArgument(command).trim().toUpperCase(Locale.ROOT);
+        if (TlsAuth.names(mechanism)) {
+            return Commands.done(TlsAuth.start(session));
+        }
         if (!mechanism.equals("GSSAPI")) {
             return Commands.done(Replies.authTypeUnknown(mechanism));
         }
         if (session.isLoggedIn()) {
             return Commands.done(Replies.ALREADY_LOGGED_IN);
         }
-        if (session.gsi().established().isPresent()) {
+        if (session.gsi().established().isPresent() || session.tls().active()) {
             return Commands.done(Replies.ALREADY_AUTHENTICATED);
         }
         Optional<GsiService> gsi = session.server().gsi().get();
@@ -137,7 +141,7 @@ final class SecurityCommands implements CommandFamily {
             return Commands.done(Replies.protectionNotSupported(level));
         }
         Optional<GsiContext> gsi = session.gsi().established();
-        if (protection == DataProtection.PRIVATE && gsi.isEmpty()) {
+        if (protection == DataProtection.PRIVATE && gsi.isEmpty() && !session.tls().active()) {
             return Commands.done(Replies.protectionNotSupported(level));
         }
         return Commands.done(changeProtection(session,

@@ -13,8 +13,9 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 
 /**
- * Builds the pipeline of one control connection. Inbound: line framer, Telnet filter, protection
- * layer (RFC 2228 / GSI), command decoder, optional command log, session handler. Outbound: the
+ * Builds the pipeline of one control connection. Inbound: (TLS after AUTH TLS), line framer, Telnet
+ * filter, start-TLS switch, protection layer (RFC 2228 / GSI), command decoder, optional command
+ * log, session handler. Outbound: the
  * protection layer sees {@link org.gantry.core.internal.protocol.Reply} objects and wraps each
  * line once GSI is established; the reply encoder next to the head writes the rest as text.
  * The command log sits behind the protection layer, so it records the plain dialogue.
@@ -26,6 +27,8 @@ public final class ControlChannelInitializer extends ChannelInitializer<SocketCh
     public static final String ENCODER = "reply-encoder";
     public static final String FRAMER = "line-framer";
     public static final String TELNET = "telnet";
+    /** AUTH TLS: puts an SslHandler in front of everything once the 234 reply is out. */
+    public static final String START_TLS = "start-tls";
     public static final String DECODER = "command-decoder";
     public static final String COMMAND_LOG = "command-log";
     public static final String SESSION = "session";
@@ -53,6 +56,7 @@ public final class ControlChannelInitializer extends ChannelInitializer<SocketCh
         }
         p.addLast(FRAMER, new LineFramer(options.maxCommandLineLength()));
         p.addLast(TELNET, new TelnetFilter());
+        p.addLast(START_TLS, new StartTls(session.id(), session.tls()));
         p.addLast(SECURITY, new ProtectedLines(session.id(), options.maxCommandLineLength(), session.gsi()::established));
         p.addLast(DECODER, new CommandDecoder());
         options.commandLogDirectory().map(dir -> CommandLog.open(dir, session.id()))

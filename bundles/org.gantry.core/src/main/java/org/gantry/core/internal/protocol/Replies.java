@@ -186,6 +186,10 @@ public final class Replies {
             Reply.of(SECURITY_NOT_WRAPPED, "Command protection level denied: commands must be wrapped in MIC, ENC or CONF.");
     public static final Reply WRAP_BEFORE_AUTH =
             Reply.of(BAD_SEQUENCE, "No security context: send AUTH GSSAPI and ADAT first.");
+    public static final int SECURITY_EXCHANGE_DONE = 234;
+    public static final Reply AUTH_TLS_OK = Reply.of(SECURITY_EXCHANGE_DONE, "Using authentication type TLS.");
+    public static final Reply PLAIN_LOGIN_REFUSED = Reply.of(NOT_LOGGED_IN,
+            "Passwords are not accepted in clear from your address: use AUTH TLS (FTPS) or AUTH GSSAPI (GSI) first.");
     public static final Reply DCAU_N = Reply.of(OK, "DCAU N.");
     public static final Reply DCAU_A = Reply.of(OK, "DCAU A.");
 
@@ -195,6 +199,10 @@ public final class Replies {
 
     public static Reply gsiUnavailable(String reason) {
         return Reply.of(SECURITY_RESOURCE_UNAVAILABLE, "GSSAPI is not available: " + reason + ".");
+    }
+
+    public static Reply tlsUnavailable(String reason) {
+        return Reply.of(SECURITY_RESOURCE_UNAVAILABLE, "TLS is not available: " + reason + ".");
     }
 
     public static Reply adat(boolean complete, String base64) {

@@ -2,8 +2,10 @@ package org.gantry.core.internal.session;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.gantry.core.internal.data.tls.DataConnectionSecurity;
+import org.gantry.security.api.DataChannelSecurity;
 import org.gantry.security.api.DataProtection;
 import org.gantry.security.api.DcauMode;
 import org.gantry.security.api.GsiContext;
@@ -12,14 +14,22 @@ import org.gantry.security.api.GsiException;
 /**
  * A session's DCAU and PROT choice and what it means for new data connections. A GSI session
  * authenticates its data connections (DCAU A) unless the client says otherwise, as with the
- * Globus server; other sessions, and GSI clients that delegated nothing, have clear ones.
+ * Globus server; other sessions, and GSI clients that delegated nothing, have clear ones. FTPS
+ * (AUTH TLS) sessions have no DCAU; under PROT P their data connections go through TLS.
  */
 public final class DataChannelProtection {
+
+    /** The session's FTPS data channel security, once AUTH TLS was accepted. */
+    private final Supplier<Optional<DataChannelSecurity>> ftps;
 
     private DcauMode explicitMode;
     private String subject;
     private DataProtection protection = DataProtection.CLEAR;
     private DataConnectionSecurity resolved;
+
+    public DataChannelProtection(Supplier<Optional<DataChannelSecurity>> ftps) {
+        this.ftps = ftps;
+    }
 
     /**
      * The DCAU mode in force: the client's, or else A for a GSI session whose client delegated
@@ -76,7 +86,7 @@ public final class DataChannelProtection {
 
     /**
      * What new data connections go through. Without GSI only clear, unauthenticated connections
-     * exist (the commands refuse anything else). A choice the session's credentials cannot serve
+     * exist, or under FTPS with PROT P, TLS ones (the commands refuse anything else). A choice the session's credentials cannot serve
      * (DCAU A without a delegated credential) fails each connection with the reason.
      */
     public synchronized DataConnectionSecurity forConnections(Optional<GsiContext> gsi) {
@@ -85,7 +95,9 @@ public final class DataChannelProtection {
         }
         DcauMode mode = mode(gsi);
         if (gsi.isEmpty()) {
-            return DataConnectionSecurity.NONE;
+            Optional<DataChannelSecurity> tls = ftps.get();
+            return protection == DataProtection.PRIVATE && tls.isPresent() ? DataConnectionSecurity.of(tls.get())
+                    : DataConnectionSecurity.NONE;
         }
         try {
             resolved = gsi.get().dataChannelSecurity(mode, Optional.ofNullable(subject), protection)

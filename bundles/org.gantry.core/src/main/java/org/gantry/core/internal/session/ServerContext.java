@@ -8,6 +8,7 @@ import org.gantry.core.internal.data.DataChannelFactory;
 import org.gantry.core.internal.storage.MountResolver;
 import org.gantry.security.api.Authenticator;
 import org.gantry.security.api.GsiService;
+import org.gantry.security.api.TlsService;
 
 import io.netty.channel.EventLoopGroup;
 
@@ -17,6 +18,7 @@ import io.netty.channel.EventLoopGroup;
  * @param options       the configuration in force (read anew by each operation)
  * @param authenticator checks USER/PASS
  * @param gsi           GSI (AUTH GSSAPI), when the security bundle offers it
+ * @param tls           explicit FTPS (AUTH TLS), when the security bundle offers it
  * @param resolver      the mount table and DSI registry
  * @param commands      runs commands
  * @param commandPool   the shared, bounded pool commands run on (serialised per session)
@@ -28,6 +30,7 @@ public record ServerContext(
         Supplier<ServerOptions> options,
         Authenticator authenticator,
         Supplier<Optional<GsiService>> gsi,
+        Supplier<Optional<TlsService>> tls,
         MountResolver resolver,
         CommandRunner commands,
         Executor commandPool,

@@ -44,7 +44,8 @@ public final class Session {
     private final TransferParameters parameters = new TransferParameters();
     private final Map<String, String> clientInfo = new ConcurrentHashMap<>();
     private final GsiLogin gsi = new GsiLogin();
-    private final DataChannelProtection dataProtection = new DataChannelProtection();
+    private final TlsLogin tls = new TlsLogin();
+    private final DataChannelProtection dataProtection = new DataChannelProtection(tls::dataChannels);
     private volatile UserAccount account;
     private volatile String pendingUser;
     private volatile VirtualPaths paths = new VirtualPaths("/", "/");
@@ -216,6 +217,11 @@ public final class Session {
     /** The GSI (AUTH GSSAPI) state of the control connection. */
     public GsiLogin gsi() {
         return gsi;
+    }
+
+    /** The explicit FTPS (AUTH TLS) state of the control connection. */
+    public TlsLogin tls() {
+        return tls;
     }
 
     /** DCAU and PROT, and what they make of new data connections. */
