@@ -166,6 +166,16 @@ public final class GantryInstance {
         return result.output();
     }
 
+    /**
+     * Adds a password user to the running instance with {@code ./gantry user-add} (password on
+     * stdin); the server re-reads the password file on the next login.
+     */
+    public void addUser(String name, String password) throws IOException {
+        String script = "printf '%s\\n' \"$GANTRY_USER_PASSWORD\" | \"$0\" user-add \"$1\" --instance \"$2\"";
+        CommandRunner.run(SHELL_TIMEOUT, Map.of("GANTRY_USER_PASSWORD", password),
+                List.of("bash", "-c", script, repo.resolve("gantry").toString(), name, instance)).assertSuccess();
+    }
+
     public int port() {
         return port;
     }
