@@ -107,7 +107,7 @@ class PasswordFileAuthenticatorTest {
 
     @Test
     void defaultsMatchTheDocumentedConfiguration() {
-        PasswordFileAuthenticator.Config defaults = TestConfigs.config(Map.of());
+        SecurityConfig defaults = TestConfigs.config(Map.of());
         assertEquals("${karaf.etc}/gantry-users.properties", defaults.passwordFile());
         assertFalse(defaults.anonymous());
         assertTrue(defaults.anonymousReadOnly());

@@ -8,6 +8,7 @@ import javax.net.ssl.SSLEngine;
 import org.gantry.security.api.DataChannelSecurity;
 import org.gantry.security.api.TlsService;
 import org.gantry.security.internal.PasswordFileAuthenticator;
+import org.gantry.security.internal.SecurityConfig;
 import org.gantry.security.internal.x509.CredentialException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,7 +34,7 @@ public class FtpsComponent implements TlsService {
 
     @Activate
     @Modified
-    void configure(PasswordFileAuthenticator.Config config) {
+    void configure(SecurityConfig config) {
         String cert = PasswordFileAuthenticator.expandSystemProperties(config.hostCertificate()).trim();
         String key = PasswordFileAuthenticator.expandSystemProperties(config.hostKey()).trim();
         if (!Mechanisms.of(config.authMechanisms()).contains(Mechanisms.TLS)) {

@@ -17,6 +17,7 @@ import org.gantry.security.api.GsiException;
 import org.gantry.security.api.GsiService;
 import org.gantry.security.api.UserAccount;
 import org.gantry.security.internal.PasswordFileAuthenticator;
+import org.gantry.security.internal.SecurityConfig;
 import org.gantry.security.internal.authz.GsiAuthorizer;
 import org.gantry.security.internal.authz.NotAuthorizedException;
 import org.gantry.security.internal.file.Reloading;
@@ -65,7 +66,7 @@ public class GsiComponent implements GsiService {
 
     @Activate
     @Modified
-    void configure(PasswordFileAuthenticator.Config config) {
+    void configure(SecurityConfig config) {
         String cert = PasswordFileAuthenticator.expandSystemProperties(config.hostCertificate()).trim();
         boolean allowed = config.gsi() && Mechanisms.of(config.authMechanisms()).contains(Mechanisms.GSSAPI);
         if (!allowed || cert.isEmpty()) {
