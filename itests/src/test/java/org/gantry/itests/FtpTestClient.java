@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
 /**
  * A deliberately small FTP client over a raw socket: it sends exactly the bytes a test asks for
  * (over-long lines, NUL bytes, abrupt closes) and parses replies itself, multi-line ones included.
@@ -56,6 +59,19 @@ public final class FtpTestClient implements Closeable {
             throw new AssertionError("expected a 220 banner, got " + banner);
         }
         return client;
+    }
+
+    /**
+     * Connects, reads the banner and starts explicit FTPS: AUTH TLS, 234, then the TLS handshake
+     * (as TLS client, with {@code tls}) on the control connection; everything after goes in TLS.
+     */
+    public static FtpTestClient overTls(int port, SSLSocketFactory tls) throws IOException {
+        FtpTestClient plain = connect(HOST, port);
+        plain.command("AUTH TLS", 234);
+        SSLSocket secured = (SSLSocket) tls.createSocket(plain.control, HOST, port, true);
+        secured.setUseClientMode(true);
+        secured.startHandshake();
+        return new FtpTestClient(secured);
     }
 
     /** Connects and logs in as anonymous. */

@@ -4,14 +4,26 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -21,8 +33,8 @@ import org.junit.Test;
  * Explicit FTPS (RFC 4217) with the real curl: AUTH TLS with the GSI host credential, USER/PASS
  * of a password-file user inside TLS, PROT P data connections in TLS (curl resumes the control
  * connection's session on them), PROT C clear ones; the plain-password policy. Active mode is
- * not driven with curl: curl 7.87/7.88 cannot do active FTPS (curl/curl#10666); the unit tests
- * cover the engine role for connections the server makes.
+ * not driven with curl: curl 7.87/7.88 cannot do active FTPS (curl/curl#10666); a JSSE client
+ * covers it.
  */
 public class FtpsIT {
 
@@ -104,6 +116,70 @@ public class FtpsIT {
         assertTrue(result.output(), result.output().contains("> PROT C"));
         assertEquals("only the control connection in TLS:\n" + result.output(), 1, tlsConnections(result));
         assertEquals(TestData.sha256(onServer), TestData.sha256(copy));
+    }
+
+    /**
+     * Active mode (PORT), which curl 7.88 cannot do over FTPS: the server connects, and is still
+     * the TLS server (RFC 4217); this JSSE client is the TLS client on the connection it accepted.
+     */
+    @Test
+    public void activeModeDataConnectionsHaveTheServerAsTlsServer() throws Exception {
+        Path onServer = TestData.randomFile(server.root().resolve("active.bin"), 29, 3L << 20);
+        byte[] upload = TestData.bytes(31, 1 << 20);
+        SSLContext tls = trustingTheTestCa();
+        byte[] downloaded;
+        try (FtpTestClient client = FtpTestClient.overTls(server.port(), tls.getSocketFactory());
+                ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            listener.setSoTimeout(FtpTestClient.READ_TIMEOUT_MILLIS);
+            client.login(USER, PASSWORD);
+            client.command("PBSZ 0", 200);
+            client.command("PROT P", 200);
+            client.command("TYPE I", 200);
+            String port = "PORT 127,0,0,1," + (listener.getLocalPort() >> 8) + "," + (listener.getLocalPort() & 255);
+
+            client.command(port, 200);
+            client.sendLine("RETR active.bin");
+            try (SSLSocket data = acceptAsTlsClient(listener, tls)) {
+                downloaded = data.getInputStream().readAllBytes();
+            }
+            FtpTestClient.expect(150, client.readReply(), "RETR");
+            FtpTestClient.expect(226, client.readReply(), "RETR");
+
+            client.command(port, 200);
+            client.sendLine("STOR active-up.bin");
+            try (SSLSocket data = acceptAsTlsClient(listener, tls)) {
+                data.getOutputStream().write(upload);
+            }
+            FtpTestClient.expect(150, client.readReply(), "STOR");
+            FtpTestClient.expect(226, client.readReply(), "STOR");
+        }
+        assertEquals(TestData.sha256(onServer), sha256(downloaded));
+        assertEquals(sha256(upload), TestData.sha256(server.root().resolve("active-up.bin")));
+    }
+
+    private static SSLSocket acceptAsTlsClient(ServerSocket listener, SSLContext tls) throws IOException {
+        Socket accepted = listener.accept();
+        SSLSocket data = (SSLSocket) tls.getSocketFactory().createSocket(accepted, "127.0.0.1", accepted.getPort(), true);
+        data.setUseClientMode(true);
+        data.startHandshake();
+        return data;
+    }
+
+    private static SSLContext trustingTheTestCa() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream pem = Files.newInputStream(caCertificate())) {
+            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trustManagers.getTrustManagers(), null);
+        return tls;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test
