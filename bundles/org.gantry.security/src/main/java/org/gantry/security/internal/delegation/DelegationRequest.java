@@ -3,7 +3,6 @@ package org.gantry.security.internal.delegation;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
@@ -49,13 +48,18 @@ public final class DelegationRequest {
 
     /** Generates the key pair and the request; takes a noticeable fraction of a second. */
     public static DelegationRequest create(X509Certificate[] clientChain) throws CredentialException {
+        return create(clientChain, null);
+    }
+
+    /** The request for a key pair from {@code keys} (made ahead of time), or a fresh one if null. */
+    public static DelegationRequest create(X509Certificate[] clientChain, DelegationKeys keys)
+            throws CredentialException {
         if (clientChain.length == 0) {
             throw new IllegalArgumentException("delegation needs the client's chain");
         }
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(keyBits(clientChain[0].getPublicKey()));
-            KeyPair keyPair = generator.generateKeyPair();
+            int bits = keyBits(clientChain[0].getPublicKey());
+            KeyPair keyPair = keys == null ? DelegationKeys.generate(bits) : keys.take(bits);
             byte[] request = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=delegation request"),
                     keyPair.getPublic()).build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate()))
                     .getEncoded();

@@ -18,6 +18,7 @@ import org.gantry.security.api.GsiContext;
 import org.gantry.security.api.GsiException;
 import org.gantry.security.internal.authz.GsiAuthorizer;
 import org.gantry.security.internal.delegation.DelegatedCredential;
+import org.gantry.security.internal.delegation.DelegationKeys;
 import org.gantry.security.internal.delegation.DelegationRequest;
 import org.gantry.security.internal.proxy.ProxyChainValidator;
 import org.gantry.security.internal.proxy.ValidatedChain;
@@ -38,6 +39,7 @@ final class GsiAcceptorContext implements GsiContext {
     private final ProxyChainValidator validator;
     /** The authorizer of the configuration this context was made under. */
     private final GsiAuthorizer authorizer;
+    private final DelegationKeys keys;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private TokenFraming framing;
     private State state = State.HANDSHAKE;
@@ -47,9 +49,16 @@ final class GsiAcceptorContext implements GsiContext {
     private DelegatedCredential delegated;
 
     GsiAcceptorContext(SSLEngine engine, ProxyChainValidator validator, GsiAuthorizer authorizer) {
+        this(engine, validator, authorizer, null);
+    }
+
+    /** @param keys delegation key pairs made ahead of time, or null to make each on the spot */
+    GsiAcceptorContext(SSLEngine engine, ProxyChainValidator validator, GsiAuthorizer authorizer,
+            DelegationKeys keys) {
         this.tls = new TlsEngineDriver(engine);
         this.validator = validator;
         this.authorizer = authorizer;
+        this.keys = keys;
     }
 
     GsiAuthorizer authorizer() {
@@ -114,7 +123,7 @@ final class GsiAcceptorContext implements GsiContext {
                 throw new ChainRefusedException(String.format("GSI delegation protocol violation: flag byte 0x%02x",
                         data[0] & 0xFF));
             }
-            delegation = DelegationRequest.create(peerChain);
+            delegation = DelegationRequest.create(peerChain, keys);
             state = State.CERTIFICATE;
             return tls.wrap(delegation.pkcs10());
         }

@@ -20,6 +20,7 @@ import org.gantry.security.internal.PasswordFileAuthenticator;
 import org.gantry.security.internal.SecurityConfig;
 import org.gantry.security.internal.authz.GsiAuthorizer;
 import org.gantry.security.internal.authz.NotAuthorizedException;
+import org.gantry.security.internal.delegation.DelegationKeys;
 import org.gantry.security.internal.file.Reloading;
 import org.gantry.security.internal.gridmap.GridMapFile;
 import org.gantry.security.internal.proxy.ProxyChainValidator;
@@ -32,6 +33,7 @@ import org.gantry.security.internal.x509.CredentialException;
 import org.gantry.security.internal.x509.X509Credential;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -63,6 +65,13 @@ public class GsiComponent implements GsiService {
     volatile List<GridAccountMapper> mappers = List.of();
 
     private volatile Setup setup = Setup.off("not configured");
+    /** Made ahead of logins; one set for the component's life, whatever the configuration. */
+    private final DelegationKeys delegationKeys = new DelegationKeys();
+
+    @Deactivate
+    void deactivate() {
+        delegationKeys.close();
+    }
 
     @Activate
     @Modified
@@ -149,7 +158,7 @@ public class GsiComponent implements GsiService {
         SSLEngine engine = s.host().context().createSSLEngine();
         engine.setUseClientMode(false);
         engine.setNeedClientAuth(true);
-        return new GsiAcceptorContext(engine, s.validator(), s.authorizer());
+        return new GsiAcceptorContext(engine, s.validator(), s.authorizer(), delegationKeys);
     }
 
     @Override
