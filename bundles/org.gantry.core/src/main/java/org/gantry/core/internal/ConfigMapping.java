@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.gantry.core.admin.Mount;
 import org.gantry.core.internal.checksum.ChecksumSettings;
 import org.gantry.core.internal.data.PortRange;
+import org.gantry.core.internal.session.DataPeerPolicy;
 import org.gantry.core.internal.session.ServerOptions;
 import org.gantry.dsi.support.ChecksumAlgorithm;
 import org.slf4j.Logger;
@@ -48,7 +49,8 @@ final class ConfigMapping {
                 Duration.ofSeconds(Math.max(1, c.dataTimeoutSeconds())), Math.max(1, c.maxSessions()), logDir,
                 c.banner(), Duration.ofSeconds(Math.max(1, c.markerIntervalSeconds())), Math.max(1, c.maxParallelism()),
                 c.zeroCopySends(), c.getPut(), new ChecksumSettings(checksumAlgorithms(c.onTheFlyChecksums()),
-                        (long) Math.max(0, c.onTheFlyBufferMiB()) << 20));
+                        (long) Math.max(0, c.onTheFlyBufferMiB()) << 20),
+                new DataPeerPolicy(c.portToOtherHosts(), c.passiveFromOtherHosts()));
     }
 
     /**

@@ -139,6 +139,20 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
                         + "which MD5 and the SHAs must digest in order. An upload that needs more does not get "
                         + "those digests stored (ADLER32 and the CRCs need no buffer).")
         int onTheFlyBufferMiB() default 64;
+
+        @AttributeDefinition(name = "Active connections to other hosts",
+                description = "Let PORT, EPRT, SPOR and GET/PUT port= name a host other than the client's. "
+                        + "Off by default, as a PORT elsewhere lets clients use the server against third "
+                        + "hosts (FTP bounce). Sessions whose data channels are authenticated (GSI with DCAU) "
+                        + "may always; plain ftp third-party transfers between hosts need this on.")
+        boolean portToOtherHosts() default false;
+
+        @AttributeDefinition(name = "Passive connections from other hosts",
+                description = "Let passive listeners accept data connections from a host other than the "
+                        + "client's; off, such connections are closed and logged. Sessions whose data channels "
+                        + "are authenticated (GSI with DCAU) always accept them; plain ftp third-party "
+                        + "transfers between hosts need this on.")
+        boolean passiveFromOtherHosts() default false;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GridFtpServerComponent.class);

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import org.gantry.core.internal.data.HostPort;
@@ -114,6 +115,10 @@ final class DataChannelCommands implements CommandFamily {
             }
             stripes.add(target);
         }
+        Optional<Reply> refused = DataPeers.refusal(session, stripes);
+        if (refused.isPresent()) {
+            return Commands.done(refused.get());
+        }
         active(session, stripes);
         return Commands.done(Replies.PORT_OK);
     }
@@ -126,8 +131,7 @@ final class DataChannelCommands implements CommandFamily {
         if (target == null || target.getPort() < LOWEST_ACTIVE_PORT) {
             return Commands.done(Replies.ILLEGAL_PORT);
         }
-        connectTo(session, target);
-        return Commands.done(Replies.PORT_OK);
+        return Commands.done(connectTo(session, target, Replies.PORT_OK));
     }
 
     private CompletionStage<Reply> eprt(Session session, FtpCommand command) {
@@ -143,15 +147,23 @@ final class DataChannelCommands implements CommandFamily {
         if (target == null || target.getPort() < LOWEST_ACTIVE_PORT) {
             return Commands.done(Replies.ILLEGAL_EPRT);
         }
-        connectTo(session, target);
-        return Commands.done(Replies.EPRT_OK);
+        return Commands.done(connectTo(session, target, Replies.EPRT_OK));
     }
 
-    private static void connectTo(Session session, InetSocketAddress target) {
+    /** Sets up an active connection to {@code target}, if the session may connect there. */
+    private static Reply connectTo(Session session, InetSocketAddress target, Reply accepted) {
+        Optional<Reply> refused = DataPeers.refusal(session, List.of(target));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         active(session, List.of(target));
+        return accepted;
     }
 
-    /** The server connects; like the Globus server, an active setup also ends delayed passive. */
+    /**
+     * The server connects; like the Globus server, an active setup also ends delayed passive.
+     * Callers have checked the targets with {@link DataPeers#refusal}.
+     */
     static void active(Session session, List<InetSocketAddress> stripes) {
         session.parameters().allowDelayedPassive(false);
         session.parameters().dataSetup(session.server().dataChannels().connector(session.eventLoop(), stripes,

@@ -1,5 +1,6 @@
 package org.gantry.core.internal.command;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -68,14 +69,19 @@ final class GetPutCommands implements CommandFamily {
     /**
      * Applies an accepted command's mode (sticky, as MODE; it may drop the data setup) and data
      * channel: {@code pasv} a delayed passive listener, {@code port} connect there, neither the
-     * setup the session has.
+     * setup the session has. A {@code port} the session may not connect to is refused before
+     * anything changes.
      */
     private static void apply(Session session, GetPutRequest request) {
+        List<InetSocketAddress> target = request.port().map(List::of).orElse(List.of());
+        DataPeers.refusal(session, target).ifPresent(refused -> {
+            throw new FtpReplyException(refused);
+        });
         request.mode().ifPresent(m -> session.parameters().mode(m == 'E' ? ModeE.INSTANCE : StreamMode.INSTANCE));
         if (request.pasv()) {
             session.parameters().delayPassive(PassiveStyle.PASV);
-        } else {
-            request.port().ifPresent(address -> DataChannelCommands.active(session, List.of(address)));
+        } else if (!target.isEmpty()) {
+            DataChannelCommands.active(session, target);
         }
     }
 }

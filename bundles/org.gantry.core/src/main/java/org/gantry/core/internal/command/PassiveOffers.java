@@ -54,7 +54,8 @@ final class PassiveOffers {
 
     private static PassiveListener listen(Session session, InetAddress bind, PortRange ports) {
         return session.server().dataChannels().listen(session.eventLoop(), bind, ports,
-                session.parameters().socketBuffer(), session.dataConnectionSecurity());
+                session.parameters().socketBuffer(), session.dataConnectionSecurity(),
+                DataPeers.passiveAcceptance(session));
     }
 
     /**

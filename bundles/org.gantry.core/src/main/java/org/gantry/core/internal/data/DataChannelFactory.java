@@ -3,6 +3,7 @@ package org.gantry.core.internal.data;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.gantry.core.internal.data.tls.DataConnectionSecurity;
 
@@ -31,11 +32,12 @@ public final class DataChannelFactory {
     /**
      * Opens a passive listener on {@code bind}, trying the ports of {@code range}.
      *
+     * @param acceptFrom which peers' connections the listener takes; it closes the others
      * @return the listener, or null if no port of the range could be bound
      */
     public PassiveListener listen(EventLoop loop, InetAddress bind, PortRange range, int socketBuffer,
-            DataConnectionSecurity security) {
-        PassiveListener listener = new PassiveListener(loop, security);
+            DataConnectionSecurity security, Predicate<InetSocketAddress> acceptFrom) {
+        PassiveListener listener = new PassiveListener(loop, security, acceptFrom);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)

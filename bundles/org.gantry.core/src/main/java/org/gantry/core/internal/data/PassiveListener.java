@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.gantry.core.internal.data.tls.DataConnectionSecurity;
 import org.gantry.core.internal.protocol.FtpReplyException;
@@ -30,6 +31,7 @@ public final class PassiveListener implements DataChannelSetup {
 
     private final EventLoop loop;
     private final DataConnectionSecurity security;
+    private final Predicate<InetSocketAddress> acceptFrom;
     private final List<Channel> securing = new ArrayList<>();
     private FtpReplyException refused;
     private final Deque<Channel> waiting = new ArrayDeque<>();
@@ -38,9 +40,10 @@ public final class PassiveListener implements DataChannelSetup {
     private Channel serverChannel;
     private boolean closed;
 
-    PassiveListener(EventLoop loop, DataConnectionSecurity security) {
+    PassiveListener(EventLoop loop, DataConnectionSecurity security, Predicate<InetSocketAddress> acceptFrom) {
         this.loop = loop;
         this.security = security;
+        this.acceptFrom = acceptFrom;
     }
 
     synchronized void listening(Channel channel) {
@@ -52,8 +55,16 @@ public final class PassiveListener implements DataChannelSetup {
         return loop;
     }
 
-    /** Called for every incoming connection; it is used once its security handshake, if any, is done. */
+    /**
+     * Called for every incoming connection; it is used once its security handshake, if any, is
+     * done. One from a peer the listener may not take is closed, and the listener waits on for
+     * the right one.
+     */
     void accepted(Channel child) {
+        if (!acceptFrom.test((InetSocketAddress) child.remoteAddress())) {
+            child.close();
+            return;
+        }
         if (security.none()) {
             ready(child);
             return;

@@ -102,6 +102,12 @@ public final class Replies {
     public static final Reply EPSV_ALL_OK = Reply.of(OK, "EPSV ALL command successful.");
     public static final Reply ILLEGAL_PORT = Reply.of(ARGUMENT_SYNTAX_ERROR, "Illegal PORT command.");
     public static final Reply ILLEGAL_EPRT = Reply.of(ARGUMENT_SYNTAX_ERROR, "Malformed EPRT argument.");
+
+    /** PORT, EPRT, SPOR or GET/PUT port= naming a host other than the client's (FTP bounce, RFC 2577). */
+    public static Reply dataToOtherHost(String host) {
+        return Reply.of(PARAMETER_NOT_IMPLEMENTED, "Data connection to " + host
+                + " refused: not the client's address (needs DCAU, or portToOtherHosts on the server).");
+    }
     public static final Reply PROTOCOL_NOT_SUPPORTED_REPLY =
             Reply.of(PROTOCOL_NOT_SUPPORTED, "Network protocol not supported, use (1,2)");
     public static final Reply NOT_AFTER_EPSV_ALL =

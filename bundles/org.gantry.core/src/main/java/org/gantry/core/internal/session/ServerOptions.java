@@ -32,6 +32,7 @@ import org.gantry.core.internal.data.PortRange;
  * @param zeroCopySends       send files with sendfile where the DSI offers a local file
  * @param getPut              offer GridFTP v2 GET/PUT (FEAT {@code GETPUT}) and accept them
  * @param checksums           checksums computed while uploads flow
+ * @param dataPeers           which hosts other than the client data connections may involve
  */
 public record ServerOptions(
         InetSocketAddress listen,
@@ -49,7 +50,8 @@ public record ServerOptions(
         int maxParallelism,
         boolean zeroCopySends,
         boolean getPut,
-        ChecksumSettings checksums) {
+        ChecksumSettings checksums,
+        DataPeerPolicy dataPeers) {
 
     public ServerOptions {
         mounts = List.copyOf(mounts);
@@ -72,7 +74,7 @@ public record ServerOptions(
     public ServerOptions withListen(InetSocketAddress address) {
         return new ServerOptions(address, dataBindAddress, advertisedAddress, passivePorts, mounts,
                 maxCommandLineLength, idleTimeout, dataTimeout, maxSessions, commandLogDirectory, banner,
-                markerInterval, maxParallelism, zeroCopySends, getPut, checksums);
+                markerInterval, maxParallelism, zeroCopySends, getPut, checksums, dataPeers);
     }
 
     /** Whether a change from {@code other} to this needs the control listener re-bound. */
