@@ -31,8 +31,8 @@ import org.junit.Test;
 
 /**
  * Explicit FTPS (RFC 4217) with the real curl: AUTH TLS with the GSI host credential, USER/PASS
- * of a password-file user inside TLS, PROT P data connections in TLS (curl resumes the control
- * connection's session on them), PROT C clear ones; the plain-password policy. Active mode is
+ * of a password-file user inside TLS, PROT P data connections in TLS (full handshakes: the server
+ * sends no session tickets), PROT C clear ones; the plain-password policy. Active mode is
  * not driven with curl: curl 7.87/7.88 cannot do active FTPS (curl/curl#10666); a JSSE client
  * covers it.
  */

@@ -12,8 +12,10 @@ import org.gantry.security.internal.x509.X509Credential;
 /**
  * Explicit FTPS (RFC 4217) engines: the host credential, server mode, no client certificate, on
  * the control channel and on every data connection whatever side connected (FTPS clients are the
- * TLS client on data connections too). Unlike GSI, sessions may be resumed and tickets sent: FTPS
- * clients such as curl resume the control connection's session on the data connections.
+ * TLS client on data connections too). No TLS 1.3 session tickets: a client that uploads and
+ * closes without reading leaves the ticket unread, its close becomes a reset, and the end of the
+ * upload is lost. Data connections therefore make full handshakes (clients such as curl offer to
+ * resume the control connection's session and go on without).
  */
 final class ExplicitTls implements DataChannelSecurity {
 
@@ -32,6 +34,7 @@ final class ExplicitTls implements DataChannelSecurity {
         SSLContext tls = SSLContext.getInstance("TLS");
         // No trust managers: no client certificate is asked for.
         tls.init(new KeyManager[] {host.keyManager()}, null, null);
+        tls.getServerSessionContext().setSessionTimeout(GsiComponent.NO_TICKETS_SESSION_TIMEOUT);
         return tls;
     }
 

@@ -80,22 +80,21 @@ class ExplicitTlsTest {
     }
 
     /**
-     * curl resumes the control connection's TLS session on its data connections: a second
-     * handshake from the same client against a data engine is then much shorter, since the
-     * server sends no certificate.
+     * A client that holds the control connection's session (as curl does) gets a data
+     * connection all the same; with TLS 1.3 tickets off it is a full handshake, certificate included.
      */
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
-    void aDataConnectionMayResumeTheControlConnectionsSession(boolean activeSide) throws Exception {
+    void aDataConnectionHandshakesAfterTheControlConnection(boolean activeSide) throws Exception {
         ExplicitTls ftps = ftps();
         SSLContext clientContext = clientContext();
-        int full = serverHandshakeBytes(clientContext, ftps.controlEngine());
-        int resumed = serverHandshakeBytes(clientContext, ftps.newEngine(activeSide));
+        serverHandshakeBytes(clientContext, ftps.controlEngine());
+        int data = serverHandshakeBytes(clientContext, ftps.newEngine(activeSide));
         int certificate = CredentialLoader.load(pki.hostCertFile(), pki.hostKeyFile()).certificate().getEncoded().length;
-        assertTrue(resumed < full - certificate, "full " + full + " bytes, resumed " + resumed);
+        assertTrue(data > certificate, "the data handshake sent " + data + " bytes");
     }
 
-    /** What the server sends until both ends have finished the handshake (and the ticket). */
+    /** What the server sends until both ends have finished the handshake. */
     private static int serverHandshakeBytes(SSLContext clientContext, SSLEngine serverEngine) throws Exception {
         SSLEngine engine = clientContext.createSSLEngine("127.0.0.1", 2121);
         engine.setUseClientMode(true);
