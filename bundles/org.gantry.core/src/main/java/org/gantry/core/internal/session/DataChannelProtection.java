@@ -86,21 +86,21 @@ public final class DataChannelProtection {
 
     /**
      * What new data connections go through. Without GSI only clear, unauthenticated connections
-     * exist, or under FTPS with PROT P, TLS ones (the commands refuse anything else). A choice the session's credentials cannot serve
-     * (DCAU A without a delegated credential) fails each connection with the reason.
+     * exist, or under FTPS with PROT P, TLS ones (the commands refuse anything else). A choice
+     * the session's credentials cannot serve (DCAU A without a delegated credential) fails each
+     * connection with the reason.
      */
     public synchronized DataConnectionSecurity forConnections(Optional<GsiContext> gsi) {
         if (resolved != null) {
             return resolved;
         }
-        DcauMode mode = mode(gsi);
         if (gsi.isEmpty()) {
             Optional<DataChannelSecurity> tls = ftps.get();
             return protection == DataProtection.PRIVATE && tls.isPresent() ? DataConnectionSecurity.of(tls.get())
                     : DataConnectionSecurity.NONE;
         }
         try {
-            resolved = gsi.get().dataChannelSecurity(mode, Optional.ofNullable(subject), protection)
+            resolved = gsi.get().dataChannelSecurity(mode(gsi), Optional.ofNullable(subject), protection)
                     .map(DataConnectionSecurity::of).orElse(DataConnectionSecurity.NONE);
         } catch (GsiException e) {
             resolved = DataConnectionSecurity.unavailable(e.getMessage());

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gantry.core.admin.SessionInfo;
+import org.gantry.core.internal.data.tls.DataConnectionSecurity;
 import org.gantry.core.internal.protocol.FtpCommand;
 import org.gantry.core.internal.protocol.FtpReplyException;
 import org.gantry.core.internal.protocol.Replies;
@@ -230,7 +231,7 @@ public final class Session {
     }
 
     /** What new data connections must go through before a transfer may use them. */
-    public org.gantry.core.internal.data.tls.DataConnectionSecurity dataConnectionSecurity() {
+    public DataConnectionSecurity dataConnectionSecurity() {
         return dataProtection.forConnections(gsi.established());
     }
 

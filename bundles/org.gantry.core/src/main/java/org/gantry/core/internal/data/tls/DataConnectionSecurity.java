@@ -143,7 +143,7 @@ public final class DataConnectionSecurity {
         return message == null ? root.getClass().getSimpleName() : message;
     }
 
-    /** For logs: {@code clear}, {@code authenticated} (PROT C), {@code private} (PROT P) or {@code unavailable}. */
+    /** For logs: {@code clear}, {@code authenticated} (PROT C), {@code private} (PROT P), {@code unavailable}. */
     public String level() {
         if (none()) {
             return "clear";
@@ -152,11 +152,5 @@ public final class DataConnectionSecurity {
             return "unavailable";
         }
         return security.protectsData() ? "private" : "authenticated";
-    }
-
-    @Override
-    public String toString() {
-        return level() + (security == null ? unavailableReason().map(r -> " (" + r + ")").orElse("")
-                : ", peer " + security.expectedPeer());
     }
 }
