@@ -9,7 +9,6 @@ import static org.junit.Assert.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,6 @@ public class ChecksumClientsIT {
 
     private static final int SIZE = 24 * 1024 * 1024 + 7;
     /** gfal-util must run with the system python that has the gfal2 bindings. */
-    private static final Map<String, String> GFAL_ENVIRONMENT = Map.of("GFAL_PYTHONBIN", "/usr/bin/python3");
 
     @ClassRule
     public static final LaunchedServer gantry = new LaunchedServer("cksum-clients")
@@ -151,8 +149,7 @@ public class ChecksumClientsIT {
     }
 
     private static CommandRunner.Result gfal(String... command) throws IOException {
-        CommandRunner.Result result = CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, GFAL_ENVIRONMENT,
-                new ArrayList<>(List.of(command)));
+        CommandRunner.Result result = Gfal.attempt(Map.of(), List.of(command));
         if (result.exitCode() != 0) {
             fail(String.join(" ", command) + " failed with exit code " + result.exitCode() + "\n" + result.output()
                     + "\n--- Globus log (tail) ---\n" + globus.logTail(20)

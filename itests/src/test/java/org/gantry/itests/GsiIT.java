@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,15 +82,12 @@ public class GsiIT {
     public void gfal2ListsAndCopiesOverGsi() throws IOException {
         Files.createDirectory(server.root().resolve("gfal"));
         Path onServer = TestData.randomFile(server.root().resolve("gfal/data.bin"), 7, 1L << 20);
-        Map<String, String> env = new HashMap<>(PKI.clientEnvironment(PKI.proxy()));
-        env.put("GFAL_PYTHONBIN", "/usr/bin/python3"); // the system python with the gfal2 bindings
+        Map<String, String> env = PKI.clientEnvironment(PKI.proxy());
 
-        String listing = CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, env, "gfal-ls", gsiUrl("gfal/"))
-                .assertSuccess().output();
+        String listing = Gfal.run(env, List.of("gfal-ls", gsiUrl("gfal/"))).output();
         assertTrue(listing, listing.lines().map(String::trim).anyMatch("data.bin"::equals));
         Path copy = server.work().resolve("gfal.copy");
-        CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, env, "gfal-copy", gsiUrl("gfal/data.bin"), fileUrl(copy))
-                .assertSuccess();
+        Gfal.run(env, List.of("gfal-copy", gsiUrl("gfal/data.bin"), fileUrl(copy)));
         assertEquals(TestData.sha256(onServer), TestData.sha256(copy));
     }
 
