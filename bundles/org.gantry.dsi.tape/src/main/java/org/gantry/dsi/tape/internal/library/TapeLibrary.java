@@ -72,9 +72,12 @@ public final class TapeLibrary implements AutoCloseable {
         return faults;
     }
 
-    /** Stops the drives; running work is abandoned and nothing is reported after this returns. */
+    /**
+     * Stops the drives; running work is abandoned and nothing is reported after this returns. If
+     * the calling thread is interrupted meanwhile, close still finishes and keeps the interrupt.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         synchronized (this) {
             if (closed) {
                 return;
@@ -83,10 +86,27 @@ public final class TapeLibrary implements AutoCloseable {
         }
         faults.removeOnChange(onFaultChange);
         scheduler.close();
-        events.close();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                events.close();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         driveThreads.forEach(Thread::interrupt);
         for (Thread thread : driveThreads) {
-            thread.join();
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
