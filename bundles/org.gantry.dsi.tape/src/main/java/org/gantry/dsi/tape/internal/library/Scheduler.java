@@ -263,16 +263,10 @@ final class Scheduler {
             }
         }
         for (String family : flushes.families()) {
-            if (!flushes.ready(family, settings, clock) || familyMounted(family)) {
+            if (!flushes.ready(family, settings, clock)) {
                 continue;
             }
-            Optional<String> target = Optional.empty();
-            for (FlushItem item : flushes.items(family)) {
-                target = targetFor(item);
-                if (target.isPresent()) {
-                    break;
-                }
-            }
+            Optional<String> target = flushTarget(family);
             if (target.isEmpty() || occupied.contains(target.get())) {
                 continue;
             }
@@ -314,13 +308,15 @@ final class Scheduler {
         return target;
     }
 
-    private boolean familyMounted(String family) {
-        for (DriveSlot drive : drives) {
-            if (drive.cartridge != null && store.family(drive.cartridge).map(family::equals).orElse(false)) {
-                return true;
+    /** The cartridge the family's next file goes to (failing files that fit nowhere), if any is left. */
+    private Optional<String> flushTarget(String family) {
+        for (FlushItem item : flushes.items(family)) {
+            Optional<String> target = targetFor(item);
+            if (target.isPresent()) {
+                return target;
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Whether work that only an unmount of this drive can serve is waiting (no empty drive is free). */
@@ -338,7 +334,8 @@ final class Scheduler {
             }
         }
         for (String family : flushes.families()) {
-            if (flushes.ready(family, settings, clock) && !familyMounted(family)) {
+            if (flushes.ready(family, settings, clock)
+                    && flushTarget(family).map(target -> !occupied.contains(target)).orElse(false)) {
                 return true;
             }
         }
