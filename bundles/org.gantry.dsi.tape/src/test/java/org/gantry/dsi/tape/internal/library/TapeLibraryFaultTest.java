@@ -29,6 +29,7 @@ class TapeLibraryFaultTest {
     private Path dir;
     private TapeFixture fixture;
     private final TestLibrarySettings settings = new TestLibrarySettings();
+    private final RecordingListener listener = new RecordingListener();
 
     /** Files 1-2 of family "a" and 3-4 of family "b" on two cartridges. */
     @BeforeEach
@@ -36,12 +37,17 @@ class TapeLibraryFaultTest {
         settings.flushBatchFiles = 2;
         dir = temp.resolve("library");
         fixture = new TapeFixture(temp.resolve("cache"));
-        RecordingListener listener = new RecordingListener();
-        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, listener, new Faults())) {
-            fixture.flushAll(library, listener, fixture.files(1, 2, "a", 5000, Instant.now()));
-            fixture.flushAll(library, listener, fixture.files(3, 2, "b", 5000, Instant.now()));
+        RecordingListener setup = new RecordingListener();
+        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, setup, new Faults())) {
+            fixture.flushAll(library, setup, fixture.files(1, 2, "a", 5000, Instant.now()));
+            fixture.flushAll(library, setup, fixture.files(3, 2, "b", 5000, Instant.now()));
         }
         assertNotEquals(fixture.locations.get(1L).cartridge(), fixture.locations.get(3L).cartridge());
+    }
+
+    /** The library on the prepared directory, reporting to {@link #listener}. */
+    private TapeLibrary open(Faults faults) throws Exception {
+        return new TapeLibrary(settings.build(), dir, listener, faults);
     }
 
     private RecallItem recall(long id) {
@@ -67,8 +73,7 @@ class TapeLibraryFaultTest {
         String broken = fixture.locations.get(1L).cartridge();
         Faults faults = new Faults();
         faults.inject(new Fault.MountFailure(broken));
-        RecordingListener listener = new RecordingListener();
-        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, listener, faults)) {
+        try (TapeLibrary library = open(faults)) {
             library.recall(recall(1));
             library.recall(recall(3));
             assertFailed(listener.awaitFile(1, WAIT), Kind.RECALL_FAILED, "mount of cartridge " + broken + " failed");
@@ -86,8 +91,7 @@ class TapeLibraryFaultTest {
     void aMountFailureOfAnyCartridgeFailsFlushesToo() throws Exception {
         Faults faults = new Faults();
         faults.inject(Fault.parse("mount-failure *"));
-        RecordingListener listener = new RecordingListener();
-        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, listener, faults)) {
+        try (TapeLibrary library = open(faults)) {
             fixture.files(10, 2, "a", 100, Instant.now()).forEach(library::flush);
             assertFailed(listener.awaitFile(10, WAIT), Kind.FLUSH_FAILED, "mount of cartridge");
             assertFailed(listener.awaitFile(11, WAIT), Kind.FLUSH_FAILED, "mount of cartridge");
@@ -99,8 +103,7 @@ class TapeLibraryFaultTest {
         String disabled = fixture.locations.get(1L).cartridge();
         Faults faults = new Faults();
         faults.inject(new Fault.DisabledCartridge(disabled));
-        RecordingListener listener = new RecordingListener();
-        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, listener, faults)) {
+        try (TapeLibrary library = open(faults)) {
             library.recall(recall(1));
             assertFailed(listener.awaitFile(1, WAIT), Kind.RECALL_FAILED, "cartridge " + disabled + " is disabled");
             fixture.flushAll(library, listener, fixture.files(10, 2, "a", 100, Instant.now()));
@@ -121,8 +124,7 @@ class TapeLibraryFaultTest {
     void aDriveDownLeavesTheWorkToTheOtherDriveAndWithAllDownWorkWaits() throws Exception {
         Faults faults = new Faults();
         faults.inject(new Fault.DriveDown(0));
-        RecordingListener listener = new RecordingListener();
-        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, listener, faults)) {
+        try (TapeLibrary library = open(faults)) {
             Stream.of(1L, 2L, 3L, 4L).forEach(id -> library.recall(recall(id)));
             listener.awaitCount(4, WAIT);
             for (long id = 1; id <= 4; id++) {
@@ -148,8 +150,7 @@ class TapeLibraryFaultTest {
     void aFlushWithoutLocationFails() throws Exception {
         Faults faults = new Faults();
         faults.inject(new Fault.FlushWithoutLocation());
-        RecordingListener listener = new RecordingListener();
-        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, listener, faults)) {
+        try (TapeLibrary library = open(faults)) {
             fixture.files(10, 2, "a", 100, Instant.now()).forEach(library::flush);
             assertFailed(listener.awaitFile(10, WAIT), Kind.FLUSH_FAILED, "no tape location");
             assertFailed(listener.awaitFile(11, WAIT), Kind.FLUSH_FAILED, "no tape location");
@@ -162,8 +163,7 @@ class TapeLibraryFaultTest {
         settings.flushWatchdog = Duration.ofSeconds(2000); // 200 ms real
         Faults faults = new Faults();
         faults.inject(new Fault.StuckFlush());
-        RecordingListener listener = new RecordingListener();
-        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, listener, faults)) {
+        try (TapeLibrary library = open(faults)) {
             long start = System.nanoTime();
             fixture.files(10, 2, "a", 100, Instant.now()).forEach(library::flush);
             assertFailed(listener.awaitFile(10, WAIT), Kind.FLUSH_FAILED, "watchdog");
@@ -180,8 +180,7 @@ class TapeLibraryFaultTest {
     void aChecksumMismatchFailsTheRecallAndLeavesNothingAtTheTarget() throws Exception {
         Faults faults = new Faults();
         faults.inject(new Fault.ChecksumMismatch());
-        RecordingListener listener = new RecordingListener();
-        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, listener, faults)) {
+        try (TapeLibrary library = open(faults)) {
             library.recall(recall(3));
             assertFailed(listener.awaitFile(3, WAIT), Kind.RECALL_FAILED, "checksum mismatch");
             assertNothingRecalled(3);
@@ -191,8 +190,7 @@ class TapeLibraryFaultTest {
 
     @Test
     void aTapeCopyThatDoesNotMatchItsRecordedChecksumIsNotDelivered() throws Exception {
-        RecordingListener listener = new RecordingListener();
-        try (TapeLibrary library = new TapeLibrary(settings.build(), dir, listener, new Faults())) {
+        try (TapeLibrary library = open(new Faults())) {
             RecallItem item = recall(1);
             library.recall(new RecallItem(1, item.location(), item.target(), "00000001", "alice", 0, item.requested()));
             assertFailed(listener.awaitFile(1, WAIT), Kind.RECALL_FAILED, "checksum mismatch");
