@@ -167,6 +167,7 @@ final class CartridgeStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, directory.resolve(STATE_FILE), StandardCopyOption.REPLACE_EXISTING);
             }
+            DirectorySync.sync(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the tape library state in " + directory, e);
         }

@@ -127,6 +127,7 @@ final class TapeIo {
             Files.deleteIfExists(temp);
             throw e;
         }
+        DirectorySync.sync(target.getParent());
     }
 
     private static ChecksumAlgorithm.Calculator adler32() {
