@@ -111,22 +111,38 @@ final class Recalls {
             w = waiting.remove(fileId);
         }
         long reservation = w == null ? 0 : w.reservation();
+        CatalogueEntry entry = catalogue.byId(fileId).orElse(null);
+        if (entry == null) {
+            cache.unreserve(reservation);
+            deleteQuietly(fileId);
+            fail(w, new NotFoundException("the file was deleted while it was being recalled"));
+            return;
+        }
+        // The cache learns of the copy before the catalogue points at it, so a reader who sees
+        // the file ONLINE always finds its copy.
+        cache.added(fileId, entry.size(), reservation);
+        cache.pin(fileId, Instant.now().plus(policy.pinLifetime()));
         try {
-            CatalogueEntry entry = catalogue.byId(fileId).orElse(null);
-            if (entry == null || !catalogue.setCached(fileId, true)) {
-                cache.unreserve(reservation);
-                Files.deleteIfExists(cache.fileOf(fileId));
+            if (!catalogue.recalled(fileId)) {
+                cache.discard(fileId);
                 fail(w, new NotFoundException("the file was deleted while it was being recalled"));
                 return;
             }
-            cache.added(fileId, entry.size(), reservation);
-            cache.pin(fileId, Instant.now().plus(policy.pinLifetime()));
-            catalogue.endRecall(fileId);
-            if (w != null) {
-                w.done().complete(null);
-            }
-        } catch (DsiException | IOException e) {
-            fail(w, e instanceof DsiException d ? d : new StorageUnavailableException(e.toString(), e));
+        } catch (DsiException e) {
+            cache.discard(fileId);
+            fail(w, e);
+            return;
+        }
+        if (w != null) {
+            w.done().complete(null);
+        }
+    }
+
+    private void deleteQuietly(long fileId) {
+        try {
+            Files.deleteIfExists(cache.fileOf(fileId));
+        } catch (IOException e) {
+            LOG.warn("cannot delete the recalled copy of deleted file {}: {}", fileId, e.toString());
         }
     }
 

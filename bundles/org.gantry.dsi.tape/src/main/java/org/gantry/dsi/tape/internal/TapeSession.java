@@ -149,13 +149,7 @@ final class TapeSession implements DsiSession {
                                 Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
                                 opened.completeExceptionally(cause instanceof TimeoutException ? nearline(path) : cause);
                             } else {
-                                openRead(path, request).whenComplete((r, again) -> {
-                                    if (again != null) {
-                                        opened.completeExceptionally(again);
-                                    } else {
-                                        opened.complete(r);
-                                    }
-                                });
+                                openRecalled(file, path, opened);
                             }
                         });
             } catch (Exception e) {
@@ -163,6 +157,22 @@ final class TapeSession implements DsiSession {
             }
         });
         return opened;
+    }
+
+    /** Opens the copy a finished recall left (which an eviction may already have taken again). */
+    private void openRecalled(CatalogueEntry file, String path, CompletableFuture<DsiReader> opened) {
+        store.background().run(() -> {
+            if (!store.cache().startRead(file.id())) {
+                throw new NearlineException(path + ": was recalled but evicted again before it could be read");
+            }
+            return new CacheReader(store.background(), store.cache(), file.id());
+        }).whenComplete((reader, e) -> {
+            if (e != null) {
+                opened.completeExceptionally(e);
+            } else {
+                opened.complete(reader);
+            }
+        });
     }
 
     @Override

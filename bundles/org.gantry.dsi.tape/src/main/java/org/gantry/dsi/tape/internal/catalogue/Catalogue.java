@@ -260,6 +260,25 @@ public final class Catalogue implements AutoCloseable {
         return true;
     }
 
+    /**
+     * A recall finished: the file has its disk copy again and its pending recall ends, in one
+     * transaction. False if the file is gone.
+     */
+    public synchronized boolean recalled(long id) throws DsiException {
+        CatalogueEntry entry = entries.get(id);
+        if (entry == null) {
+            return false;
+        }
+        List<List<String>> records = new ArrayList<>(List.of(entry.withCached(true).toRecord()));
+        if (recalls.containsKey(id)) {
+            records.add(PendingRecall.endRecord(id));
+        }
+        append(records);
+        remember(entry.withCached(true));
+        recalls.remove(id);
+        return true;
+    }
+
     public synchronized CatalogueEntry setFlags(String path, boolean lost, boolean unavailable) throws DsiException {
         CatalogueEntry entry = lookup(path);
         if (entry.directory()) {
