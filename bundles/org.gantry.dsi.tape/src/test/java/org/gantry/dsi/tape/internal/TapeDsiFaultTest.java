@@ -1,0 +1,225 @@
+package org.gantry.dsi.tape.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.gantry.dsi.api.CommitInfo;
+import org.gantry.dsi.api.DsiReader;
+import org.gantry.dsi.api.DsiSession;
+import org.gantry.dsi.api.DsiWriter;
+import org.gantry.dsi.api.Locality;
+import org.gantry.dsi.api.NotFoundException;
+import org.gantry.dsi.api.ReadRequest;
+import org.gantry.dsi.api.SessionContext;
+import org.gantry.dsi.api.SiteReply;
+import org.gantry.dsi.api.StorageUnavailableException;
+import org.gantry.dsi.api.WriteRequest;
+import org.gantry.dsi.tape.internal.catalogue.CatalogueEntry;
+import org.gantry.dsi.tape.internal.library.Fault;
+import org.gantry.dsi.tape.internal.library.LibrarySettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every injected failure, seen through the DSI: the session gets a failure that names the cause,
+ * and the catalogue stays consistent (no half-recalled copy, no pending recall left, the file
+ * readable or flushed once the fault is cleared).
+ */
+class TapeDsiFaultTest {
+
+    @TempDir
+    Path base;
+
+    private TapeDsi dsi;
+    private DsiSession session;
+
+    @AfterEach
+    void close() {
+        if (dsi != null) {
+            dsi.close();
+        }
+    }
+
+    @Test
+    void aChecksumMismatchOnRecallFailsTheReadAndLeavesTheFileNearline() throws Exception {
+        open(TestTapes.fastLibrary(1, 2));
+        byte[] content = nearlineFile("/c.bin", 1);
+        dsi.library().faults().inject(new Fault.ChecksumMismatch());
+        assertRecallFails("/c.bin", "checksum mismatch");
+        dsi.library().faults().clear();
+        assertArrayEquals(content, read("/c.bin"));
+    }
+
+    @Test
+    void aMountFailureFailsTheReadAndTheNextRecallWorks() throws Exception {
+        open(TestTapes.fastLibrary(1, 2));
+        byte[] content = nearlineFile("/m.bin", 2);
+        // The flush's cartridge stays mounted a while for late work; the recall must mount it.
+        awaitTrue("the flush's cartridge unmounted",
+                () -> dsi.library().status().drives().stream().allMatch(d -> d.cartridge() == null));
+        dsi.library().faults().inject(new Fault.MountFailure(Fault.ANY_CARTRIDGE));
+        assertRecallFails("/m.bin", "mount");
+        dsi.library().faults().clear();
+        assertArrayEquals(content, read("/m.bin"));
+    }
+
+    @Test
+    void aDisabledCartridgeFailsItsRecallsByName() throws Exception {
+        open(TestTapes.fastLibrary(1, 2));
+        byte[] content = nearlineFile("/d.bin", 3);
+        String cartridge = dsi.catalogue().lookup("/d.bin").tape().orElseThrow().cartridge();
+        dsi.library().faults().inject(new Fault.DisabledCartridge(cartridge));
+        assertRecallFails("/d.bin", cartridge);
+        dsi.library().faults().clear();
+        assertArrayEquals(content, read("/d.bin"));
+    }
+
+    @Test
+    void aDriveDownLeavesTheOtherDriveToDoTheWork() throws Exception {
+        open(TestTapes.fastLibrary(2, 2));
+        byte[] content = nearlineFile("/dd.bin", 4);
+        dsi.library().faults().inject(new Fault.DriveDown(0));
+        assertArrayEquals(content, read("/dd.bin"));
+    }
+
+    @Test
+    void aFlushWithoutLocationKeepsTheFileOnlineUntilTheFaultIsCleared() throws Exception {
+        open(TestTapes.fastLibrary(1, 2));
+        dsi.library().faults().inject(new Fault.FlushWithoutLocation());
+        write("/n.bin", 5);
+        awaitTrue("a failed flush", () -> dsi.library().status().counters().flushesFailed() > 0);
+        assertEquals(Locality.ONLINE, dsi.catalogue().lookup("/n.bin").locality(), "no location, no tape copy");
+        dsi.library().faults().clear();
+        awaitTrue("the retried flush", () -> tape("/n.bin"));
+    }
+
+    @Test
+    void aStuckFlushIsFailedByTheWatchdogAndRetried() throws Exception {
+        // Watchdog at 2,000 simulated seconds: 0.2 s of real time.
+        LibrarySettings settings = TestTapes.fastLibrary(1, 2);
+        open(new LibrarySettings(1, 2, settings.cartridgeCapacity(), settings.timeScale(), settings.mountTime(),
+                settings.fullSeekTime(), settings.readRate(), settings.writeRate(), settings.unmountTime(),
+                settings.idleUnmountAfter(), settings.flushMinAge(), settings.flushBatchBytes(),
+                settings.flushBatchFiles(), settings.recallMinAge(), settings.recallSameTapeLimit(),
+                Duration.ofSeconds(2000)));
+        dsi.library().faults().inject(new Fault.StuckFlush());
+        write("/st.bin", 6);
+        awaitTrue("the watchdog", () -> dsi.library().status().counters().flushesFailed() > 0);
+        assertEquals(Locality.ONLINE, dsi.catalogue().lookup("/st.bin").locality());
+        dsi.library().faults().clear();
+        awaitTrue("the retried flush", () -> tape("/st.bin"));
+    }
+
+    @Test
+    void aLostFileIsRefusedPermanentlyAndStartsNoRecall() throws Exception {
+        open(TestTapes.fastLibrary(1, 2));
+        nearlineFile("/l.bin", 7);
+        dsi.catalogue().setFlags("/l.bin", true, false);
+        Throwable refused = failure(session.openRead("/l.bin", ReadRequest.whole()));
+        assertInstanceOf(NotFoundException.class, refused);
+        assertTrue(refused.getMessage().contains("LOST"), refused.getMessage());
+        SiteReply stage = new StageCommand(((StageCommand) dsi.siteCommands().get(0)).store())
+                .execute(session, "0 /l.bin", p -> p).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(550, stage.code(), stage.text());
+        assertTrue(dsi.catalogue().pendingRecalls().isEmpty());
+    }
+
+    // ---- helpers
+
+    private void open(LibrarySettings library) throws Exception {
+        dsi = TestTapes.open(base, library, TestTapes.policy(true));
+        session = dsi.openSession(new SessionContext("alice", Optional.empty(), new InetSocketAddress("127.0.0.1", 1),
+                false, Optional.empty(), Map.of())).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Reads fail with the cause named; the catalogue keeps the file NEARLINE with nothing pending. */
+    private void assertRecallFails(String path, String cause) throws Exception {
+        Throwable failed = failure(session.openRead(path, ReadRequest.whole()));
+        assertInstanceOf(StorageUnavailableException.class, failed);
+        assertTrue(failed.getMessage().contains(cause), failed.getMessage());
+        CatalogueEntry e = dsi.catalogue().lookup(path);
+        assertEquals(Locality.NEARLINE, e.locality());
+        assertTrue(dsi.catalogue().pendingRecalls().isEmpty(), "no recall may stay pending");
+        assertFalse(Files.exists(dsi.cache().fileOf(e.id())), "no copy may be left on the disk cache");
+    }
+
+    private byte[] nearlineFile(String path, long seed) throws Exception {
+        byte[] content = write(path, seed);
+        awaitTrue(path + " on tape", () -> tape(path));
+        dsi.cache().evict(dsi.catalogue().lookup(path).id());
+        return content;
+    }
+
+    private boolean tape(String path) {
+        try {
+            return dsi.catalogue().lookup(path).tape().isPresent();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private byte[] write(String path, long seed) throws Exception {
+        byte[] content = new byte[70_000];
+        new Random(seed).nextBytes(content);
+        DsiWriter writer = await(session.openWrite(path, WriteRequest.replace()));
+        await(writer.write(ByteBuffer.wrap(content), 0));
+        await(writer.commit(new CommitInfo(content.length, List.of())));
+        return content;
+    }
+
+    private byte[] read(String path) throws Exception {
+        try (DsiReader reader = await(session.openRead(path, ReadRequest.whole()))) {
+            ByteBuffer all = ByteBuffer.allocate((int) reader.size());
+            while (all.hasRemaining() && await(reader.read(all, all.position())) > 0) {
+                // until the end
+            }
+            return all.array();
+        }
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static <T> T await(CompletionStage<T> stage) throws Exception {
+        try {
+            return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+    }
+
+    private static Throwable failure(CompletionStage<?> stage) throws Exception {
+        try {
+            stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("expected a failure");
+    }
+}
