@@ -3,10 +3,9 @@ package org.gantry.core.internal.transfer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.gantry.dsi.api.ByteRange;
+import org.gantry.dsi.support.InOrderStage;
 
 import io.netty.buffer.ByteBuf;
 
@@ -97,35 +96,27 @@ abstract class WriteQueue {
         }
     }
 
+    /** Holds early chunks back in the shared {@link InOrderStage}. */
     private static final class InOrder extends WriteQueue {
-        private final TreeMap<Long, Chunk> chunks = new TreeMap<>();
-        private final List<ByteRange> present;
-        private long next;
+        private final InOrderStage<Chunk> stage;
 
         InOrder(long start, List<ByteRange> present) {
-            this.present = present;
-            this.next = skipPresent(start);
+            this.stage = new InOrderStage<>(start, present);
         }
 
         @Override
         void add(Chunk chunk) {
-            chunks.put(chunk.offset(), chunk);
+            stage.add(chunk.offset(), chunk.data().readableBytes(), chunk);
         }
 
         @Override
         Chunk poll() {
-            Map.Entry<Long, Chunk> first = chunks.firstEntry();
-            if (first == null || first.getKey() != next) {
-                return null;
-            }
-            chunks.pollFirstEntry();
-            next = Long.MAX_VALUE; // nothing else until this write is done
-            return first.getValue();
+            return stage.poll();
         }
 
         @Override
         void written(Chunk chunk) {
-            next = skipPresent(chunk.end());
+            stage.written();
         }
 
         @Override
@@ -135,27 +126,17 @@ abstract class WriteQueue {
 
         @Override
         boolean waitingForGap() {
-            return !chunks.isEmpty() && chunks.firstKey() != next && next != Long.MAX_VALUE;
+            return stage.waitingForGap();
         }
 
         @Override
         int size() {
-            return chunks.size();
+            return stage.size();
         }
 
         @Override
         void release() {
-            chunks.values().forEach(c -> c.data().release());
-            chunks.clear();
-        }
-
-        private long skipPresent(long at) {
-            for (ByteRange r : present) {
-                if (r.start() <= at && r.end() > at) {
-                    at = r.end();
-                }
-            }
-            return at;
+            stage.drain().forEach(c -> c.data().release());
         }
     }
 }
