@@ -44,6 +44,10 @@ public abstract class UploadContract extends ListingContract {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Blocks arrive shuffled and overlapping in time; a DSI without random writes gets them
+     * through the core's reorder stage ({@link ReorderingWriter}), strictly ascending.
+     */
     @Test
     public void blocksWrittenOutOfOrderAndConcurrentlyReadBackIdentical() throws Exception {
         byte[] content = randomBytes(64 * BLOCK + 123, 5);
@@ -51,24 +55,23 @@ public abstract class UploadContract extends ListingContract {
         for (long offset = 0; offset < content.length; offset += BLOCK) {
             offsets.add(offset);
         }
+        List<Long> ascending = List.copyOf(offsets);
+        Collections.shuffle(offsets, new Random(6));
         DsiWriter writer = await(session.openWrite("/shuffled.bin", WriteRequest.replace()));
+        ReorderingWriter blocks = new ReorderingWriter(writer, capabilities());
 
-        if (capabilities().randomWrites()) {
-            Collections.shuffle(offsets, new Random(6));
-            List<CompletionStage<Void>> inFlight = new ArrayList<>();
-            for (long offset : offsets) {
-                inFlight.add(writer.write(block(content, offset), offset));
-            }
-            for (CompletionStage<Void> write : inFlight) {
-                await(write);
-            }
-        } else {
-            for (long offset : offsets) {
-                await(writer.write(block(content, offset), offset));
-            }
+        List<CompletionStage<Void>> inFlight = new ArrayList<>();
+        for (long offset : offsets) {
+            inFlight.add(blocks.write(block(content, offset), offset));
+        }
+        for (CompletionStage<Void> write : inFlight) {
+            await(write);
         }
         await(writer.commit(sized(content.length)));
 
+        if (!capabilities().randomWrites()) {
+            assertEquals(ascending, blocks.offsetsWritten(), "an ordered DSI sees ascending writes");
+        }
         assertEquals(content.length, await(session.stat("/shuffled.bin", true)).size());
         assertArrayEquals(content, readFile("/shuffled.bin"));
     }
@@ -78,22 +81,28 @@ public abstract class UploadContract extends ListingContract {
         return ByteBuffer.wrap(content, start, Math.min(BLOCK, content.length - start));
     }
 
+    /**
+     * The third block comes first. A DSI with random writes stores it at once and reports two
+     * ranges; an ordered one gets it only after the second, so only the first block is durable.
+     */
     @Test
     public void durableRangesAreSortedAndMerged() throws Exception {
         byte[] content = randomBytes(3 * BLOCK, 7);
         DsiWriter writer = await(session.openWrite("/ranges.bin", WriteRequest.replace()));
+        ReorderingWriter blocks = new ReorderingWriter(writer, capabilities());
 
+        CompletionStage<Void> third = blocks.write(block(content, 2 * BLOCK), 2 * BLOCK);
+        await(blocks.write(block(content, 0), 0));
         if (capabilities().randomWrites()) {
-            await(writer.write(block(content, 2 * BLOCK), 2 * BLOCK));
-            await(writer.write(block(content, 0), 0));
+            await(third);
             assertEquals(List.of(new ByteRange(0, BLOCK), new ByteRange(2 * BLOCK, 3 * BLOCK)),
                     writer.durableRanges());
-            await(writer.write(block(content, BLOCK), BLOCK));
         } else {
-            await(writer.write(block(content, 0), 0));
-            await(writer.write(block(content, BLOCK), BLOCK));
-            await(writer.write(block(content, 2 * BLOCK), 2 * BLOCK));
+            assertEquals(1, blocks.waiting(), "the third block waits for the second");
+            assertEquals(List.of(new ByteRange(0, BLOCK)), writer.durableRanges());
         }
+        await(blocks.write(block(content, BLOCK), BLOCK));
+        await(third);
 
         assertEquals(List.of(new ByteRange(0, 3 * BLOCK)), writer.durableRanges());
         await(writer.abort(new Exception("test done")));
