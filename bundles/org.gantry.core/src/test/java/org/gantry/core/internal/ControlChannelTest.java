@@ -206,7 +206,7 @@ class ControlChannelTest {
             assertEquals("211 End.", feat.lines().get(feat.lines().size() - 1));
             List<String> lines = feat.lines();
             for (String f : List.of(" MLST Type*;Size*;Modify*;Perm*;UNIX.mode*;UNIX.owner*;UNIX.uid*;UNIX.group*;"
-                    + "UNIX.gid*;Unique*;", " SIZE", " MDTM", " REST STREAM", " UTF8", " PARALLEL", " ERET", " ESTO",
+                    + "UNIX.gid*;Unique*;X.locality*;", " SIZE", " MDTM", " REST STREAM", " UTF8", " PARALLEL", " ERET", " ESTO",
                     " SPAS", " SPOR", " SBUF", " MLSC", " MLSR", " PASV AllowDelayed;")) {
                 assertTrue(lines.contains(f), () -> f + " missing in " + lines);
             }
@@ -257,7 +257,8 @@ class ControlChannelTest {
             c.expect(200, "OPTS UTF8 ON");
             assertEquals("200 MLST Type;Size;", c.expect(200, "OPTS MLST size;type;bogus;").first());
             assertTrue(c.expect(211, "FEAT").lines().contains(
-                    " MLST Type*;Size*;Modify;Perm;UNIX.mode;UNIX.owner;UNIX.uid;UNIX.group;UNIX.gid;Unique;"));
+                    " MLST Type*;Size*;Modify;Perm;UNIX.mode;UNIX.owner;UNIX.uid;UNIX.group;UNIX.gid;Unique;X.locality;"));
+            assertEquals("200 MLST Type;X.locality;", c.expect(200, "OPTS MLST x.LOCALITY;type;").first());
             assertEquals("200 OPTS Command Successful.", c.expect(200, "OPTS RETR Parallelism=4,4,4;").first());
             c.expect(501, "OPTS RETR Parallelism=zero;");
             c.expect(501, "OPTS RETR Parallelism=0,0,0;");

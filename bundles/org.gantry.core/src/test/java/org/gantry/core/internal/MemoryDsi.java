@@ -60,6 +60,13 @@ final class MemoryDsi implements Dsi {
     /** Every placement question asked, as "direction path". */
     final List<String> placements = new CopyOnWriteArrayList<>();
     volatile long serviceId;
+    /** Whether the DSI declares staging (files then carry their {@link Node#locality}). */
+    volatile boolean staging;
+    /** How long openRead takes before it answers (a recall from tape). */
+    volatile java.time.Duration openReadDelay = java.time.Duration.ZERO;
+    /** What openRead fails with after its delay; null: it succeeds. */
+    volatile DsiException openReadFailure;
+    final AtomicInteger openReads = new AtomicInteger();
     /** How long an ADLER32 takes, in ten steps that report progress; null: no checksums at all. */
     volatile java.time.Duration checksumTime;
 
@@ -93,7 +100,7 @@ final class MemoryDsi implements Dsi {
     @Override
     public DsiCapabilities capabilities() {
         return new DsiCapabilities(false, true, true, false, symlinks, true, true,
-                checksumTime == null ? Set.of() : Set.of("ADLER32"), false, false);
+                checksumTime == null ? Set.of() : Set.of("ADLER32"), false, staging);
     }
 
     @Override
@@ -133,6 +140,7 @@ final class MemoryDsi implements Dsi {
         volatile byte[] data;
         volatile Instant modified = Instant.parse("2026-01-02T03:04:05Z");
         volatile int mode;
+        volatile Locality locality = Locality.ONLINE;
 
         static Node dir() {
             Node n = new Node();
@@ -207,7 +215,7 @@ final class MemoryDsi implements Dsi {
         String nm = path.equals("/") ? "/" : path.substring(path.lastIndexOf('/') + 1);
         return new FileInfo(nm, n.isDir() ? FileType.DIRECTORY : FileType.FILE, n.isDir() ? 0 : n.data.length,
                 n.modified, Optional.empty(), n.mode, Optional.of("owner"), Optional.of("group"), 1000, 100, 1,
-                Optional.empty(), Optional.of("m-" + n.id), List.of(), n.isDir() ? Locality.NONE : Locality.ONLINE);
+                Optional.empty(), Optional.of("m-" + n.id), List.of(), n.isDir() ? Locality.NONE : n.locality);
     }
 
 }

@@ -174,7 +174,12 @@ final class MemoryDsiSession implements DsiSession {
 
     @Override
     public CompletionStage<DsiReader> openRead(String path, ReadRequest r) {
+        dsi.openReads.incrementAndGet();
         return dsi.async(() -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(dsi.openReadDelay.toNanos());
+            if (dsi.openReadFailure != null) {
+                throw dsi.openReadFailure;
+            }
             MemoryDsi.Node n = dsi.node(path);
             if (n.isDir()) {
                 throw new IsDirectoryException(path);

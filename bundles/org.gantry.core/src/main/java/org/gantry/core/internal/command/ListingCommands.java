@@ -49,7 +49,7 @@ final class ListingCommands implements CommandFamily {
     private CompletionStage<Reply> mlst(Session session, FtpCommand command) {
         Target target = session.storage().target(command.argument());
         String shown = command.hasArgument() ? command.argument() : target.userPath();
-        Set<String> facts = session.parameters().mlstFacts();
+        Set<String> facts = facts(session, target);
         return session.storage().call(target, (ds, p) -> ds.stat(p, false)).thenApply(info ->
                 Reply.multi(Replies.FILE_ACTION_OK, "status of " + shown,
                         List.of(" " + MlstFacts.line(info, MlstFacts.typeOf(info), shown, facts, session.readOnly())),
@@ -93,7 +93,7 @@ final class ListingCommands implements CommandFamily {
 
     /** The {@code cdir} and {@code pdir} lines; the parent is left out if it cannot be read. */
     private CompletionStage<List<String>> mlsdHeader(Session session, Target target, FileInfo dir) {
-        Set<String> facts = session.parameters().mlstFacts();
+        Set<String> facts = facts(session, target);
         boolean ro = session.readOnly();
         List<String> lines = new ArrayList<>();
         lines.add(MlstFacts.line(dir, "cdir", ".", facts, ro));
@@ -113,7 +113,7 @@ final class ListingCommands implements CommandFamily {
 
     private CompletionStage<Reply> send(Session session, DataChannelSetup setup, Target target, Prepared prepared,
             Kind kind) {
-        Set<String> facts = session.parameters().mlstFacts();
+        Set<String> facts = facts(session, target);
         boolean ro = session.readOnly();
         Instant now = Instant.now();
         Function<FileInfo, String> format = switch (kind) {
@@ -140,7 +140,7 @@ final class ListingCommands implements CommandFamily {
     private CompletionStage<Reply> mlsc(Session session, FtpCommand command) {
         Target target = session.storage().target(command.argument());
         String shown = command.hasArgument() ? command.argument() : target.userPath();
-        Set<String> facts = session.parameters().mlstFacts();
+        Set<String> facts = facts(session, target);
         boolean ro = session.readOnly();
         return session.storage().call(target, (ds, p) -> ds.list(p))
                 .thenCompose(listing -> collect(listing, new ArrayList<>()).whenComplete((l, t) -> listing.close()))
@@ -155,6 +155,12 @@ final class ListingCommands implements CommandFamily {
     }
 
     static final int MLSC_LIMIT = 100_000;
+
+    /** The session's MLST facts that apply to the back-end serving {@code target}. */
+    private static Set<String> facts(Session session, Target target) {
+        return MlstFacts.forBackEnd(session.parameters().mlstFacts(),
+                target.entry().dsi().capabilities().staging());
+    }
 
     private static CompletionStage<List<FileInfo>> collect(DirectoryListing listing, List<FileInfo> into) {
         return listing.next(ListingTask.BATCH).thenCompose(batch -> {

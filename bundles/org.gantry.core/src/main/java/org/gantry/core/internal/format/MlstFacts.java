@@ -7,20 +7,29 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.gantry.dsi.api.FileInfo;
+import org.gantry.dsi.api.Locality;
 
 /**
  * MLST/MLSD fact lines (RFC 3659) with GCT's fact names and order, e.g.
  * {@code Type=file;Modify=20261122135547;Size=1048576;Perm=awr;UNIX.mode=0644;...; name}.
+ * Files of a staging back-end also get {@value #LOCALITY} (ONLINE, NEARLINE, ...), read from
+ * the stat or listing entry, so a listing never starts a stage. It is in the default set (and
+ * so starred in FEAT, which RFC 3659 7.8 says marks the facts currently returned), because
+ * clients polling a tape mount should see it without an OPTS MLST; other back-ends never show
+ * it, as RFC 3659 lets a server leave out a fact that does not apply to an entry.
  */
 public final class MlstFacts {
 
+    /** Where a staging back-end's file is (its {@link Locality}). */
+    public static final String LOCALITY = "X.locality";
+
     /** Every fact this server can report, in output order. */
     public static final List<String> SUPPORTED = List.of("Type", "Modify", "Size", "Perm", "UNIX.mode",
-            "UNIX.owner", "UNIX.uid", "UNIX.group", "UNIX.gid", "Unique");
+            "UNIX.owner", "UNIX.uid", "UNIX.group", "UNIX.gid", "Unique", LOCALITY);
 
-    /** The order of the FEAT line, which is GCT's. */
+    /** The order of the FEAT line, which is GCT's, then the facts GCT does not have. */
     private static final List<String> FEAT_ORDER = List.of("Type", "Size", "Modify", "Perm", "UNIX.mode",
-            "UNIX.owner", "UNIX.uid", "UNIX.group", "UNIX.gid", "Unique");
+            "UNIX.owner", "UNIX.uid", "UNIX.group", "UNIX.gid", "Unique", LOCALITY);
 
     private MlstFacts() {
     }
@@ -44,6 +53,18 @@ public final class MlstFacts {
         List<String> ordered = new ArrayList<>(SUPPORTED);
         ordered.retainAll(chosen);
         return new LinkedHashSet<>(ordered);
+    }
+
+    /**
+     * The enabled facts that apply to a back-end: {@value #LOCALITY} only where it stages.
+     */
+    public static Set<String> forBackEnd(Set<String> enabled, boolean staging) {
+        if (staging || !enabled.contains(LOCALITY)) {
+            return enabled;
+        }
+        Set<String> applicable = new LinkedHashSet<>(enabled);
+        applicable.remove(LOCALITY);
+        return applicable;
     }
 
     /**
@@ -88,6 +109,7 @@ public final class MlstFacts {
             case "UNIX.group" -> info.group().orElse(null);
             case "UNIX.gid" -> info.gid() < 0 ? null : Long.toString(info.gid());
             case "Unique" -> info.uniqueId().orElse(null);
+            case LOCALITY -> info.isFile() && info.locality() != Locality.NONE ? info.locality().name() : null;
             default -> null;
         };
     }
