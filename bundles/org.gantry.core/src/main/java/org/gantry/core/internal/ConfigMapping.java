@@ -47,7 +47,8 @@ final class ConfigMapping {
         return new ServerOptions(listen, address(c.dataBindAddress()), address(c.advertisedAddress()), ports,
                 mounts(c.mounts()), c.maxCommandLineLength(), Duration.ofSeconds(Math.max(1, c.idleTimeoutSeconds())),
                 Duration.ofSeconds(Math.max(1, c.dataTimeoutSeconds())), Math.max(1, c.maxSessions()), logDir,
-                c.banner(), Duration.ofSeconds(Math.max(1, c.markerIntervalSeconds())), Math.max(1, c.maxParallelism()),
+                c.banner(), Duration.ofSeconds(Math.max(1, c.markerIntervalSeconds())),
+                Duration.ofSeconds(Math.max(0, c.stagingMarkerIntervalSeconds())), Math.max(1, c.maxParallelism()),
                 c.zeroCopySends(), c.getPut(), new ChecksumSettings(checksumAlgorithms(c.onTheFlyChecksums()),
                         (long) Math.max(0, c.onTheFlyBufferMiB()) << 20),
                 new DataPeerPolicy(c.portToOtherHosts(), c.passiveFromOtherHosts()));

@@ -108,6 +108,13 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
                         + "in MODE E; clients may change it per session with TREV.")
         int markerIntervalSeconds() default 5;
 
+        @AttributeDefinition(name = "Staging marker interval (s)",
+                description = "How often a 112 performance marker (zero bytes) goes out while a download "
+                        + "waits for its file to open, e.g. a recall from tape, so clients and firewalls keep "
+                        + "the control connection; 0 sends none. gfal2 gives up after 360 s without a marker "
+                        + "in third-party copies.")
+        int stagingMarkerIntervalSeconds() default 30;
+
         @AttributeDefinition(name = "Maximum parallel streams",
                 description = "The most MODE E data connections per stripe a client may ask for with "
                         + "OPTS RETR Parallelism; larger requests are capped.")

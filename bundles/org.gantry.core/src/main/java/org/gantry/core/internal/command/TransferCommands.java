@@ -100,8 +100,8 @@ final class TransferCommands implements CommandFamily {
             TransferSlot slot = DataTransfers.slot(session);
             slot.describe(target, session.server().resolver().transfers());
             ReadRequest request = new ReadRequest(ranges.isEmpty() ? List.of(new ByteRange(0, 0)) : ranges);
-            CompletionStage<DsiReader> open = slot.guard(
-                    session.storage().call(target, (ds, p) -> ds.openRead(p, request)), DsiReader::close);
+            CompletionStage<DsiReader> open = OpenWaitMarkers.whileOpening(session, slot.guard(
+                    session.storage().call(target, (ds, p) -> ds.openRead(p, request)), DsiReader::close));
             return mapped(target, open.thenComposeAsync(reader -> DataTransfers.send(session, setup,
                     out -> new RetrieveTask(reader, out, ranges, sectionOffset, session.options().zeroCopySends(),
                             session.options().dataTimeout()))

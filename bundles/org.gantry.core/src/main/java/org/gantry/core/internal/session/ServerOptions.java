@@ -28,6 +28,8 @@ import org.gantry.core.internal.data.PortRange;
  * @param commandLogDirectory where per-session command logs go, if enabled
  * @param banner              the 220 greeting
  * @param markerInterval      how often 111/112 markers go out during MODE E receives
+ * @param stagingMarkerInterval how often 112 markers go out while a download waits for its file
+ *                            to open (a recall from tape); zero sends none
  * @param maxParallelism      the most MODE E connections per stripe a client may ask for
  * @param zeroCopySends       send files with sendfile where the DSI offers a local file
  * @param getPut              offer GridFTP v2 GET/PUT (FEAT {@code GETPUT}) and accept them
@@ -47,6 +49,7 @@ public record ServerOptions(
         Optional<Path> commandLogDirectory,
         String banner,
         Duration markerInterval,
+        Duration stagingMarkerInterval,
         int maxParallelism,
         boolean zeroCopySends,
         boolean getPut,
@@ -74,7 +77,7 @@ public record ServerOptions(
     public ServerOptions withListen(InetSocketAddress address) {
         return new ServerOptions(address, dataBindAddress, advertisedAddress, passivePorts, mounts,
                 maxCommandLineLength, idleTimeout, dataTimeout, maxSessions, commandLogDirectory, banner,
-                markerInterval, maxParallelism, zeroCopySends, getPut, checksums, dataPeers);
+                markerInterval, stagingMarkerInterval, maxParallelism, zeroCopySends, getPut, checksums, dataPeers);
     }
 
     /** Whether a change from {@code other} to this needs the control listener re-bound. */
