@@ -13,10 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +21,6 @@ import javax.inject.Inject;
 
 import org.gantry.core.admin.DsiRegistry;
 import org.gantry.core.admin.ServerSettings;
-import org.gantry.dsi.api.Dsi;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -36,9 +32,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -57,7 +50,6 @@ public class PlacementIT extends GantryKarafTestSupport {
     private static final String MOUNT = "/placed";
     private static final String PLACED_HOST = "127.0.0.3";
     private static final String SERVER_HOST = "127.0.0.1";
-    private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final Pattern EXTENDED_ADDRESS = Pattern.compile("\\(\\|1\\|([0-9.]+)\\|(\\d+)\\|\\)");
 
     @Inject
@@ -69,9 +61,8 @@ public class PlacementIT extends GantryKarafTestSupport {
     @Inject
     private DsiRegistry dsiRegistry;
 
-    private ServiceReference<Dsi> posix;
+    private TestDsiMount mounted;
     private PlacingDsi dsi;
-    private ServiceRegistration<Dsi> registration;
 
     /** GET/PUT on: appended after the support's {@code getPut=false}, so it must win (FEAT shows it). */
     @Override
@@ -82,27 +73,16 @@ public class PlacementIT extends GantryKarafTestSupport {
     }
 
     @Before
-    public void mountPlacingDsi() throws Exception {
-        String filter = "(" + Dsi.NAME + "=" + ServerSettings.DEFAULT_DSI + ")";
-        Await.until("the POSIX DSI service", SETTLE,
-                () -> (posix = posixReference(filter)) != null);
-        dsi = new PlacingDsi(bundleContext.getService(posix), new InetSocketAddress(PLACED_HOST, 0));
-        registration = bundleContext.registerService(Dsi.class, dsi,
-                FrameworkUtil.asDictionary(Map.of(Dsi.NAME, DSI_NAME, Dsi.TYPE, "placing-test")));
-        setMounts(configurationAdmin, "/=" + ServerSettings.DEFAULT_DSI, MOUNT + "=" + DSI_NAME);
-        Await.until(MOUNT + " served by " + DSI_NAME, SETTLE,
-                () -> dsiRegistry.activeDsiFor(MOUNT + "/f").equals(Optional.of(DSI_NAME)),
-                () -> "mounts " + dsiRegistry.mounts() + ", instances " + dsiRegistry.instances());
+    public void mountTestDsi() throws Exception {
+        mounted = TestDsiMount.overPosix(bundleContext, configurationAdmin);
+        dsi = new PlacingDsi(mounted.posix(), new InetSocketAddress(PLACED_HOST, 0));
+        mounted.mount(MOUNT, DSI_NAME, "placing-test", dsi, dsiRegistry);
     }
 
     @After
     public void unmount() throws IOException {
-        setMounts(configurationAdmin, "/=" + ServerSettings.DEFAULT_DSI);
-        if (registration != null) {
-            registration.unregister();
-        }
-        if (posix != null) {
-            bundleContext.ungetService(posix);
+        if (mounted != null) {
+            mounted.close();
         }
     }
 
@@ -169,14 +149,6 @@ public class PlacementIT extends GantryKarafTestSupport {
         assertArrayEquals("unplaced.bin in the POSIX root", content,
                 Files.readAllBytes(posixRoot().resolve("unplaced.bin")));
         assertEquals("placements asked for", List.of(), dsi.placements());
-    }
-
-    private ServiceReference<Dsi> posixReference(String filter) {
-        try {
-            return bundleContext.getServiceReferences(Dsi.class, filter).stream().findFirst().orElse(null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new AssertionError(filter, e);
-        }
     }
 
     /** GUC sent the command and the reply it read after it is a 127 naming the placed host. */
