@@ -18,7 +18,12 @@ public final class SessionCommandLogs {
     private final Path directory;
 
     public SessionCommandLogs(GantryInstance server) {
-        this.directory = server.karafHome().resolve("data/log/sessions");
+        this(server.karafHome().resolve("data/log/sessions"));
+    }
+
+    /** The logs in {@code directory}, e.g. under {@code karaf.data} inside a Pax Exam container. */
+    public SessionCommandLogs(Path directory) {
+        this.directory = directory;
     }
 
     /** Where the logs are; the launcher's {@code --command-log} makes it. */
@@ -49,6 +54,16 @@ public final class SessionCommandLogs {
     /** The commands clients sent in sessions newer than {@code before}, oldest session first. */
     public List<String> commandsSince(Set<Path> before) {
         return linesSince(before, 'C');
+    }
+
+    /**
+     * Each session newer than {@code before}, oldest first, as its lines {@code C <command>} and
+     * {@code S <reply line>} in the order they happened.
+     */
+    public List<List<String>> dialoguesSince(Set<Path> before) {
+        return logs().stream().filter(log -> !before.contains(log))
+                .map(log -> lines(log).stream().map(line -> line.substring(line.indexOf(' ') + 1)).toList())
+                .toList();
     }
 
     private List<String> linesSince(Set<Path> before, char who) {
