@@ -111,8 +111,7 @@ public class GridFtpServerComponent implements ServerInfo, SessionRegistry {
         @AttributeDefinition(name = "Staging marker interval (s)",
                 description = "How often a 112 performance marker (zero bytes) goes out while a download "
                         + "waits for its file to open, e.g. a recall from tape, so clients and firewalls keep "
-                        + "the control connection; 0 sends none. gfal2 gives up after 360 s without a marker "
-                        + "in third-party copies.")
+                        + "the control connection; 0 sends none.")
         int stagingMarkerIntervalSeconds() default 30;
 
         @AttributeDefinition(name = "Maximum parallel streams",

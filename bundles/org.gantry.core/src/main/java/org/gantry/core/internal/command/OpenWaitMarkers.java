@@ -21,9 +21,10 @@ import org.gantry.core.internal.session.Session;
  * delays its 150 by 4 s and sends one reply per second meanwhile (2026-11): globus-url-copy
  * 10.12 (GCT 6.2) and gfal-copy 1.8.0 (gfal2 2.21.3) finish the download with {@code 112-Perf
  * Marker … 112 End.}, and equally with {@code 111 Range Marker 0-0}, {@code 113 text} or {@code
- * 120 text}. gfal2's {@code GRIDFTP PLUGIN:PERF_MARKER_TIMEOUT} (5 s) did not end a download
- * to a local file that waited 15 s without any marker: gfal2 applies that timeout to
- * third-party copies only.
+ * 120 text}; so does a gfal-copy third-party copy from such a server. gfal2's {@code GRIDFTP
+ * PLUGIN:PERF_MARKER_TIMEOUT} (set to 5 s) ended neither a download to a local file nor a
+ * third-party copy that waited 12 to 15 s for the 150 without any marker: it does not watch
+ * this phase, so the markers are for firewalls, NAT and impatient clients, not for gfal2.
  */
 final class OpenWaitMarkers {
 
