@@ -50,6 +50,18 @@ class MountTest {
     }
 
     @Test
+    void aDsiCommandGoesToTheDsiThatServesItsPath() throws Exception {
+        try (TestFtpClient c = server.login("alice")) {
+            // Both DSIs offer SITE STAGE; the working directory's DSI is asked first.
+            assertEquals("250 Staged /x on other", c.expect(250, "SITE STAGE /other/x").first());
+            assertEquals("250 Staged /x on mem", c.expect(250, "SITE STAGE /x").first());
+            c.expect(250, "CWD /other");
+            assertEquals("250 Staged /x on mem", c.expect(250, "SITE STAGE /x").first());
+            assertEquals("250 Staged /x on other", c.expect(250, "SITE STAGE x").first());
+        }
+    }
+
+    @Test
     void renameAcrossMountsIsRefused() throws Exception {
         try (TestFtpClient c = server.login("alice")) {
             c.expect(350, "RNFR /x");

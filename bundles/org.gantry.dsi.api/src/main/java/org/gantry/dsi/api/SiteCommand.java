@@ -16,7 +16,9 @@ public interface SiteCommand {
 
     /**
      * Runs the command for a session. {@code arguments} is the text after the verb; paths in it
-     * are as the client wrote them: turn them into back-end paths with {@code paths}.
+     * are as the client wrote them: turn them into back-end paths with {@code paths}, before
+     * changing anything. A path that another back-end serves fails to resolve; if that back-end
+     * offers a command of the same name, the core then runs the command there instead.
      */
     CompletionStage<SiteReply> execute(DsiSession session, String arguments, PathResolver paths);
 }

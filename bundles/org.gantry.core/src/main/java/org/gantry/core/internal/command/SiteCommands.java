@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gantry.core.internal.format.FtpTime;
 import org.gantry.core.internal.protocol.FtpCommand;
@@ -193,7 +194,27 @@ final class SiteCommands implements CommandFamily {
         return Optional.empty();
     }
 
+    /**
+     * Runs a DSI's command. When a path in it turns out to be served by another DSI that offers
+     * the same command (two tape instances, say), the command runs again there: a contributed
+     * command resolves its paths before it acts, so the first attempt changed nothing.
+     */
     private static CompletionStage<Reply> runContributed(Session session, Contributed c, String args) {
+        AtomicReference<DsiEntry> elsewhere = new AtomicReference<>();
+        CompletionStage<Reply> first = attempt(session, c, args, elsewhere);
+        return first.handle((reply, failure) -> {
+            DsiEntry other = elsewhere.get();
+            Optional<SiteCommand> there = other == null ? Optional.empty() : other.dsi().siteCommands().stream()
+                    .filter(sc -> sc.name().equalsIgnoreCase(c.command().name())).findFirst();
+            if (there.isEmpty()) {
+                return first;
+            }
+            return attempt(session, new Contributed(other, there.get()), args, new AtomicReference<>());
+        }).thenCompose(stage -> stage);
+    }
+
+    private static CompletionStage<Reply> attempt(Session session, Contributed c, String args,
+            AtomicReference<DsiEntry> elsewhere) {
         PathResolver paths = clientPath -> {
             Target t;
             try {
@@ -202,6 +223,7 @@ final class SiteCommands implements CommandFamily {
                 throw new InvalidPathException(clientPath);
             }
             if (!t.entry().equals(c.entry())) {
+                elsewhere.compareAndSet(null, t.entry());
                 throw new InvalidPathException(clientPath + " is not on " + c.entry().name());
             }
             return t.dsiPath();
