@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -33,29 +31,20 @@ import org.gantry.dsi.tape.internal.library.TapeLocation;
 public final class Catalogue implements AutoCloseable {
 
     public static final long ROOT_ID = 1;
-    static final String DELETED = "D";
 
-    private final Map<Long, CatalogueEntry> entries = new HashMap<>();
-    private final Map<Long, NavigableMap<String, Long>> children = new HashMap<>();
-    private final Map<Long, PendingRecall> recalls = new LinkedHashMap<>();
+    private final CatalogueIndex index = new CatalogueIndex();
+    private final Map<Long, CatalogueEntry> entries = index.entries;
+    private final Map<Long, NavigableMap<String, Long>> children = index.children;
+    private final Map<Long, PendingRecall> recalls = index.recalls;
     private final Journal journal;
     private long nextId;
 
     private Catalogue(Path directory, int rootMode) throws IOException {
-        this.journal = Journal.open(directory, this::replay);
+        this.journal = Journal.open(directory, index::replay);
         if (!entries.containsKey(ROOT_ID)) {
             entries.put(ROOT_ID, CatalogueEntry.newDirectory(ROOT_ID, 0, "", Instant.now(), "", rootMode));
         }
-        entries.values().forEach(e -> {
-            if (e.directory()) {
-                children.computeIfAbsent(e.id(), id -> new TreeMap<>());
-            }
-        });
-        for (CatalogueEntry e : entries.values()) {
-            if (e.id() != ROOT_ID) {
-                children.computeIfAbsent(e.parent(), id -> new TreeMap<>()).put(e.name(), e.id());
-            }
-        }
+        index.linkChildren(ROOT_ID);
         nextId = entries.keySet().stream().mapToLong(Long::longValue).max().orElse(ROOT_ID) + 1;
         compact();
     }
@@ -274,7 +263,7 @@ public final class Catalogue implements AutoCloseable {
             records.add(PendingRecall.endRecord(id));
         }
         append(records);
-        remember(entry.withCached(true));
+        index.remember(entry.withCached(true));
         recalls.remove(id);
         return true;
     }
@@ -367,10 +356,10 @@ public final class Catalogue implements AutoCloseable {
     private void write(List<CatalogueEntry> changed, List<CatalogueEntry> removed) throws DsiException {
         List<List<String>> records = new ArrayList<>();
         changed.forEach(e -> records.add(e.toRecord()));
-        removed.forEach(e -> records.add(List.of(DELETED, Long.toString(e.id()))));
+        removed.forEach(e -> records.add(List.of(CatalogueIndex.DELETED, Long.toString(e.id()))));
         append(records);
-        removed.forEach(this::forget);
-        changed.forEach(this::remember);
+        removed.forEach(index::forget);
+        changed.forEach(index::remember);
     }
 
     private void append(List<List<String>> records) throws DsiException {
@@ -378,49 +367,6 @@ public final class Catalogue implements AutoCloseable {
             journal.append(records);
         } catch (IOException e) {
             throw new StorageUnavailableException("tape catalogue cannot be written: " + e.getMessage(), e);
-        }
-    }
-
-    private void remember(CatalogueEntry entry) {
-        CatalogueEntry before = entries.put(entry.id(), entry);
-        if (before != null && before.id() != ROOT_ID) {
-            NavigableMap<String, Long> oldSiblings = children.get(before.parent());
-            if (oldSiblings != null && Long.valueOf(entry.id()).equals(oldSiblings.get(before.name()))) {
-                oldSiblings.remove(before.name());
-            }
-        }
-        if (entry.id() != ROOT_ID) {
-            children.computeIfAbsent(entry.parent(), id -> new TreeMap<>()).put(entry.name(), entry.id());
-        }
-    }
-
-    private void forget(CatalogueEntry entry) {
-        entries.remove(entry.id());
-        NavigableMap<String, Long> siblings = children.get(entry.parent());
-        if (siblings != null && Long.valueOf(entry.id()).equals(siblings.get(entry.name()))) {
-            siblings.remove(entry.name());
-        }
-        recalls.remove(entry.id());
-    }
-
-    /** Applies one journal record while opening (children maps are built afterwards). */
-    private void replay(List<String> record) {
-        switch (record.get(0)) {
-            case CatalogueEntry.RECORD -> {
-                CatalogueEntry entry = CatalogueEntry.fromRecord(record);
-                entries.put(entry.id(), entry);
-            }
-            case DELETED -> {
-                long id = Long.parseLong(record.get(1));
-                entries.remove(id);
-                recalls.remove(id);
-            }
-            case PendingRecall.ADDED -> {
-                PendingRecall recall = PendingRecall.fromRecord(record);
-                recalls.put(recall.fileId(), recall);
-            }
-            case PendingRecall.ENDED -> recalls.remove(Long.parseLong(record.get(1)));
-            default -> throw new IllegalArgumentException("unknown catalogue record " + record.get(0));
         }
     }
 
