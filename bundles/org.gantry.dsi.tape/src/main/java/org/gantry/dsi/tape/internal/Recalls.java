@@ -56,9 +56,9 @@ final class Recalls {
             case ONLINE, ONLINE_AND_NEARLINE, NONE:
                 return CompletableFuture.completedFuture(null);
             case LOST:
-                throw new NotFoundException(path + ": the file is LOST (no copy on any medium)");
+                throw lost();
             case UNAVAILABLE:
-                throw new StorageUnavailableException(path + " is UNAVAILABLE");
+                throw unavailable(path);
             default:
                 break;
         }
@@ -75,6 +75,20 @@ final class Recalls {
             throw e;
         }
         return submit(entry, recall);
+    }
+
+    /**
+     * A LOST file can be neither read nor staged: a permanent 550 whose text says why (a plain
+     * "not found" would hide that the name still exists). Without a path: this one is the DSI's,
+     * not the client's.
+     */
+    static DsiException lost() {
+        return new DsiException("The file is LOST (no copy on any medium).", null, 550);
+    }
+
+    /** An UNAVAILABLE file: a transient failure, its copies may come back. */
+    static DsiException unavailable(String path) {
+        return new StorageUnavailableException(path + " is UNAVAILABLE");
     }
 
     /** Re-submits the recalls a previous run left pending. */

@@ -92,6 +92,9 @@ final class StageCommand implements SiteCommand {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        if (cause instanceof DsiException d && d.replyCode().isPresent()) {
+            return new SiteReply(d.replyCode().get(), clientPath + ": " + reason);
+        }
         if (cause instanceof PermissionDeniedException) {
             return new SiteReply(550, clientPath + ": staging is not permitted (" + reason + ").");
         }

@@ -134,6 +134,13 @@ final class TapeSession implements DsiSession {
                 return;
             }
             try {
+                // A mark wins over a disk copy: a LOST or UNAVAILABLE file is not served.
+                switch (file.locality()) {
+                    case LOST -> throw Recalls.lost();
+                    case UNAVAILABLE -> throw Recalls.unavailable(path);
+                    default -> {
+                    }
+                }
                 if (store.cache().startRead(file.id())) {
                     opened.complete(new CacheReader(store.background(), store.cache(), file.id()));
                     return;

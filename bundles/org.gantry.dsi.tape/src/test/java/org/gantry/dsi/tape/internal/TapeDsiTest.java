@@ -104,6 +104,24 @@ class TapeDsiTest {
     }
 
     @Test
+    void aLostFileIsRefusedWithAPermanent550NamingLostEvenWithADiskCopy() throws Exception {
+        dsi = TestTapes.open(base, TestTapes.fastLibrary(1, 2), TestTapes.policy(true));
+        DsiSession session = session("alice");
+        write(session, "/nearline", 1000, 5);
+        dsi.cache().evict(awaitTape("/nearline").id());
+        write(session, "/cached", 1000, 6);
+        dsi.catalogue().setFlags("/nearline", true, false);
+        dsi.catalogue().setFlags("/cached", true, false);
+
+        for (String path : List.of("/nearline", "/cached")) {
+            Throwable refused = failure(session.openRead(path, ReadRequest.whole()));
+            assertEquals(Optional.of(550), ((org.gantry.dsi.api.DsiException) refused).replyCode(), path);
+            assertTrue(refused.getMessage().contains("LOST"), refused.getMessage());
+        }
+        assertEquals(0, dsi.counters().get("recallsInFlight"), "a LOST file starts no recall");
+    }
+
+    @Test
     void siteStageAnswers450WhileRecallingAnd250OnceOnDiskAndStatusNeverStages() throws Exception {
         dsi = TestTapes.open(base, TestTapes.fastLibrary(1, 2), TestTapes.policy(true));
         DsiSession session = session("alice");
