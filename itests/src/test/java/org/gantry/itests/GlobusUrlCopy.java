@@ -17,10 +17,19 @@ public final class GlobusUrlCopy {
     }
 
     public static CommandRunner.Result run(List<String> args) throws IOException {
+        return attempt(args).assertSuccess();
+    }
+
+    /** Runs it and returns however it ended, for tests of a transfer that must fail. */
+    public static CommandRunner.Result attempt(String... args) throws IOException {
+        return attempt(List.of(args));
+    }
+
+    public static CommandRunner.Result attempt(List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("globus-url-copy");
         command.addAll(args);
-        return CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, Map.of(), command).assertSuccess();
+        return CommandRunner.run(CommandRunner.CLIENT_TIMEOUT, Map.of(), command);
     }
 
     /** Runs it with {@code -dbg}, whose output shows every command sent and every reply. */
