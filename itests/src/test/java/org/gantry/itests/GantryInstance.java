@@ -39,6 +39,7 @@ public final class GantryInstance {
     private List<String> launcherPrefix = List.of();
     private boolean getPut;
     private Long pid;
+    private List<String> startArgs = List.of();
     private List<ProcessHandle> karafProcesses = List.of();
 
     /** Describes an instance; nothing runs until {@link #start}. */
@@ -97,6 +98,27 @@ public final class GantryInstance {
         }
         args.addAll(List.of("--set", "getPut=" + getPut));
         args.addAll(List.of(extraOptions));
+        startArgs = List.copyOf(args);
+        launch();
+        return this;
+    }
+
+    /**
+     * Stops the instance (asserting nothing is left, as {@link #stop()}) and starts it again with
+     * the same options, keeping its run directory: installed features, etc/ and data survive,
+     * as they do when an operator restarts a server.
+     */
+    public GantryInstance restart() throws IOException {
+        assertTrue("restart of an instance that was never started", !startArgs.isEmpty());
+        stop();
+        pid = null;
+        karafProcesses = List.of();
+        launch();
+        return this;
+    }
+
+    private void launch() throws IOException {
+        List<String> args = startArgs;
         CommandRunner.Result started = launcher(START_TIMEOUT, args.toArray(String[]::new));
         pid = readPid().orElse(null);
         karafProcesses = processTree(pid);
@@ -109,7 +131,6 @@ public final class GantryInstance {
         assertTrue("./gantry start must print the URL " + url + ", printed:\n" + started.output(),
                 started.output().contains(url));
         assertTrue("no live Karaf process recorded in " + pidFile() + " after start", pid != null);
-        return this;
     }
 
     /**

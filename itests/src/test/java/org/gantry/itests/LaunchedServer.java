@@ -96,6 +96,11 @@ public final class LaunchedServer extends ExternalResource implements AutoClosea
         return this;
     }
 
+    /** Stops and starts the server again, keeping its instance and work directories. */
+    public void restart() throws IOException {
+        instance.restart();
+    }
+
     /** Stops the server and asserts that nothing of it is left running. */
     @Override
     public void close() throws IOException {

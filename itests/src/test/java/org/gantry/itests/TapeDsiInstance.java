@@ -54,8 +54,13 @@ final class TapeDsiInstance {
         Await.until("tape DSI " + name + " in gridftp:dsi-list", TIMEOUT,
                 () -> listed.matcher(shellQuietly(gantry, "gridftp:dsi-list")).find(),
                 () -> shellQuietly(gantry, "gridftp:dsi-list"));
-        gantry.shell("gridftp:mount-add " + mount + " " + name);
+        instance.remount();
         return instance;
+    }
+
+    /** Mounts the instance at its path (again). */
+    void remount() throws IOException {
+        gantry.shell("gridftp:mount-add " + mount + " " + name);
     }
 
     /** The client's path of {@code name} below the mount. */
@@ -66,6 +71,20 @@ final class TapeDsiInstance {
     /** {@code gridftp:tape-<command> --dsi <name> <arguments>}; fails unless the command succeeds. */
     String tape(String command, String arguments) throws IOException {
         return gantry.shell("gridftp:tape-" + command + " --dsi " + name + (arguments.isEmpty() ? "" : " " + arguments));
+    }
+
+    /**
+     * Several {@code gridftp:tape-*} commands (each {@code "command arguments"}) in one shell
+     * call, their outputs one after the other: a shell call costs a client JVM start.
+     */
+    String tapes(String... commands) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String command : commands) {
+            int space = command.indexOf(' ');
+            String verb = space < 0 ? command : command.substring(0, space);
+            lines.add("gridftp:tape-" + verb + " --dsi " + name + (space < 0 ? "" : command.substring(space)));
+        }
+        return gantry.shell(String.join("; ", lines));
     }
 
     /** Like {@link #tape} for a command that must fail: returns the failure with what the shell printed. */
@@ -101,7 +120,11 @@ final class TapeDsiInstance {
 
     /** The cartridge holding {@code file}'s tape copy, from {@code gridftp:tape-file}. */
     String cartridgeOf(String file) throws IOException {
-        String facts = tape("file", "/" + file);
+        return cartridgeIn(tape("file", "/" + file));
+    }
+
+    /** The cartridge of the (first) tape location in {@code gridftp:tape-file} output. */
+    static String cartridgeIn(String facts) {
         Matcher m = ON_TAPE.matcher(facts);
         assertTrue("a tape location in:\n" + facts, m.find());
         return m.group(1);
@@ -109,9 +132,23 @@ final class TapeDsiInstance {
 
     /** A counter of {@code gridftp:tape-metrics}. */
     long metric(String counter) throws IOException {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(counter) + " = (\\d+)").matcher(tape("metrics", ""));
-        assertTrue("counter " + counter + " in gridftp:tape-metrics", m.find());
+        return metricIn(tape("metrics", ""), counter);
+    }
+
+    /** A counter in output that includes {@code gridftp:tape-metrics}. */
+    static long metricIn(String output, String counter) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(counter) + " = (\\d+)").matcher(output);
+        assertTrue("counter " + counter + " in:\n" + output, m.find());
         return Long.parseLong(m.group(1));
+    }
+
+    /** {@link #tape}, or the failure's text: for polls. */
+    String tapeQuietly(String command, String arguments) {
+        try {
+            return tape(command, arguments);
+        } catch (IOException | AssertionError e) {
+            return String.valueOf(e.getMessage());
+        }
     }
 
     long metricQuietly(String counter) {
