@@ -3,7 +3,6 @@ package org.gantry.itests;
 import static org.gantry.itests.GlobusUrlCopy.fileUrl;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -48,15 +47,16 @@ public class TapeFailuresIT {
     public void aMountFailureFailsTheRecallWithItsCauseAndLeavesTheFileNearline() throws IOException {
         byte[] content = TestData.bytes(31, 300_000);
         tape.storeNearline("mount.bin", content);
-        long failuresBefore = tape.metric("mountFailures");
-        assertTrue(tape.tape("fail", "mount-failure *").contains("mount-failure *: mounting any cartridge fails"));
+        String before = tape.tapes("metrics", "fail mount-failure *");
+        assertTrue(before, before.contains("mount-failure *: mounting any cartridge fails"));
 
         FtpReply reply = retrieveRefused("mount.bin");
         assertEquals(reply.toString(), 451, reply.code());
+        String after = assertConsistentNearline("mount.bin");
         assertTrue(reply.toString(), reply.toString().contains("recall from tape failed: mount of cartridge "
-                + tape.cartridgeOf("mount.bin") + " failed"));
-        assertConsistentNearline("mount.bin");
-        assertTrue("the failed mount is counted", tape.metric("mountFailures") > failuresBefore);
+                + TapeDsiInstance.cartridgeIn(after) + " failed"));
+        assertTrue("the failed mount is counted", TapeDsiInstance.metricIn(after, "mountFailures")
+                > TapeDsiInstance.metricIn(before, "mountFailures"));
 
         tape.tape("fail", "--clear");
         assertReadsBack("mount.bin", content);
@@ -67,8 +67,7 @@ public class TapeFailuresIT {
         byte[] content = TestData.bytes(32, 200_000);
         tape.storeNearline("disabled.bin", content);
         String cartridge = tape.cartridgeOf("disabled.bin");
-        tape.tape("fail", "disabled " + cartridge);
-        String cartridges = tape.tape("cartridges", "");
+        String cartridges = tape.tapes("fail disabled " + cartridge, "cartridges");
         assertTrue(cartridges, Pattern.compile("(?m)^\\s*" + cartridge + "\\b.*\\bdisabled\\s*$").matcher(cartridges).find());
 
         FtpReply reply = retrieveRefused("disabled.bin");
@@ -79,8 +78,8 @@ public class TapeFailuresIT {
         tape.storeOnTape("while-disabled.bin", TestData.bytes(33, 10_000));
         assertNotEquals("a flush avoids the disabled cartridge", cartridge, tape.cartridgeOf("while-disabled.bin"));
 
-        tape.tape("fail", "--clear");
-        assertFalse(tape.tape("cartridges", "").contains("disabled"));
+        String cleared = tape.tapes("fail --clear", "cartridges");
+        assertTrue(cleared, cleared.contains("no failures injected") && !cleared.contains("disabled"));
         assertReadsBack("disabled.bin", content);
     }
 
@@ -119,16 +118,15 @@ public class TapeFailuresIT {
     public void aChecksumMismatchOnRecallFailsTheClientsGetWithItsCause() throws IOException {
         Path source = TestData.randomFile(gantry.work().resolve("mismatch.src"), 37, (1L << 20) + 3);
         tape.storeNearline("mismatch.bin", Files.readAllBytes(source));
-        long failedBefore = tape.metric("recallsFailed");
-        tape.tape("fail", "checksum-mismatch");
+        long failedBefore = TapeDsiInstance.metricIn(tape.tapes("metrics", "fail checksum-mismatch"), "recallsFailed");
 
         Path copy = gantry.work().resolve("mismatch.copy");
         CommandRunner.Result get = GlobusUrlCopy.attempt(gantry.url("tape/mismatch.bin"), fileUrl(copy));
         assertNotEquals("globus-url-copy must fail:\n" + get.output(), 0, get.exitCode());
         assertTrue(get.output(), get.output().contains("451 Storage unavailable: /mismatch.bin: recall from tape failed: "
                 + "checksum mismatch"));
-        assertTrue("the failed recall is counted", tape.metric("recallsFailed") > failedBefore);
-        assertConsistentNearline("mismatch.bin");
+        assertTrue("the failed recall is counted",
+                TapeDsiInstance.metricIn(assertConsistentNearline("mismatch.bin"), "recallsFailed") > failedBefore);
 
         tape.tape("fail", "--clear");
         GlobusUrlCopy.run(gantry.url("tape/mismatch.bin"), fileUrl(copy)).assertSuccess();
@@ -170,8 +168,7 @@ public class TapeFailuresIT {
 
     /** Injects a flush fault, stores the file and waits for its flush to fail: it stays ONLINE. */
     private static void storeWhileFlushesFail(String fault, String file, byte[] content) throws IOException {
-        long failedBefore = tape.metric("flushesFailed");
-        tape.tape("fail", fault);
+        long failedBefore = TapeDsiInstance.metricIn(tape.tapes("metrics", "fail " + fault), "flushesFailed");
         try (FtpTestClient ftp = FtpTestClient.loggedIn(gantry.port())) {
             ftp.storeOk(tape.path(file), content);
         }
@@ -189,12 +186,17 @@ public class TapeFailuresIT {
         assertReadsBack(file, content);
     }
 
-    /** NEARLINE, no recall queued, and the fault's recall is not left in the library's queue. */
-    private static void assertConsistentNearline(String file) throws IOException {
+    /**
+     * NEARLINE, no recall queued, and the fault's recall is not left in the library's queue.
+     *
+     * @return the file's facts, the queue and the metrics, as the shell printed them
+     */
+    private static String assertConsistentNearline(String file) throws IOException {
         assertEquals("250 " + tape.path(file) + " NEARLINE", tape.stageStatus(file));
-        String facts = tape.tape("file", "/" + file);
-        assertTrue(facts, facts.contains("NEARLINE") && facts.contains("recall:   -") && facts.contains("on disk:  no"));
-        assertFalse(tape.tape("queue", "").contains("/" + file));
+        String state = tape.tapes("file /" + file, "queue", "metrics");
+        assertTrue(state, state.startsWith("/" + file + " NEARLINE") && state.contains("recall:   -")
+                && state.contains("on disk:  no") && state.contains("nothing queued"));
+        return state;
     }
 
     /** The file reads back identical (recalled if needed) and ends ONLINE_AND_NEARLINE. */
