@@ -26,7 +26,7 @@ import org.gantry.dsi.api.DsiReader;
 import org.gantry.dsi.api.DsiSession;
 import org.gantry.dsi.api.DsiWriter;
 import org.gantry.dsi.api.Locality;
-import org.gantry.dsi.api.NotFoundException;
+import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.ReadRequest;
 import org.gantry.dsi.api.SessionContext;
 import org.gantry.dsi.api.SiteReply;
@@ -135,7 +135,7 @@ class TapeDsiFaultTest {
         nearlineFile("/l.bin", 7);
         dsi.catalogue().setFlags("/l.bin", true, false);
         Throwable refused = failure(session.openRead("/l.bin", ReadRequest.whole()));
-        assertInstanceOf(NotFoundException.class, refused);
+        assertEquals(Optional.of(550), ((DsiException) refused).replyCode(), "LOST is permanent");
         assertTrue(refused.getMessage().contains("LOST"), refused.getMessage());
         SiteReply stage = new StageCommand(((StageCommand) dsi.siteCommands().get(0)).store())
                 .execute(session, "0 /l.bin", p -> p).toCompletableFuture().get(10, TimeUnit.SECONDS);
