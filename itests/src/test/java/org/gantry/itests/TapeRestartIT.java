@@ -42,10 +42,8 @@ public class TapeRestartIT {
         Await.until("/resume.bin back on disk after the restart", Duration.ofSeconds(60),
                 () -> tape.tapeQuietly("file", "/resume.bin").startsWith("/resume.bin ONLINE_AND_NEARLINE"),
                 () -> tape.tapeQuietly("file", "/resume.bin"));
-        // Known bug (reported): the mount table gridftp:mount-add wrote does not survive the
-        // restart of a launcher-run instance (etc/org.gantry.server.cfg is read back untyped, so
-        // the mounts array arrives as one string and is ignored). Mount again to read the file.
-        tape.remount();
+        // The mount gridftp:mount-add saved survives the restart (the launcher keeps the
+        // configuration file typed), so the file is at /tape again without mounting it anew.
         assertEquals("250 /tape/resume.bin ONLINE_AND_NEARLINE", tape.stageStatus("resume.bin"));
         assertEquals("the counters start at 0 with the restart: the recall ran after it", 1,
                 tape.metric("filesRecalled"));
