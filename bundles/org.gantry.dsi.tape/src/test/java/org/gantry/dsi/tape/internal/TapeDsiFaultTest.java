@@ -143,6 +143,21 @@ class TapeDsiFaultTest {
         assertTrue(dsi.catalogue().pendingRecalls().isEmpty());
     }
 
+    @Test
+    void anUnavailableFileIsRefusedTransientlyUntilTheMarkIsCleared() throws Exception {
+        open(TestTapes.fastLibrary(1, 2));
+        byte[] content = write("/u.bin", 8);
+        dsi.catalogue().setFlags("/u.bin", false, true);
+        assertEquals(Locality.UNAVAILABLE, await(session.locality("/u.bin")));
+        Throwable refused = failure(session.openRead("/u.bin", ReadRequest.whole()));
+        assertTrue(refused.getMessage().contains("UNAVAILABLE"), refused.getMessage());
+        assertFalse(((DsiException) refused).replyCode().filter(code -> code >= 500).isPresent(),
+                "unavailable is transient, not a 5xx: " + refused);
+        assertTrue(dsi.catalogue().pendingRecalls().isEmpty());
+        dsi.catalogue().setFlags("/u.bin", false, false);
+        assertArrayEquals(content, read("/u.bin"), "the disk copy is served again");
+    }
+
     // ---- helpers
 
     private void open(LibrarySettings library) throws Exception {
