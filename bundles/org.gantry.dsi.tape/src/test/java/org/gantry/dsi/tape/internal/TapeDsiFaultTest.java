@@ -1,5 +1,10 @@
 package org.gantry.dsi.tape.internal;
 
+import static org.gantry.dsi.tape.internal.TapeSteps.session;
+import static org.gantry.dsi.tape.internal.TapeSteps.onTape;
+import static org.gantry.dsi.tape.internal.TapeSteps.awaitTrue;
+import static org.gantry.dsi.tape.internal.TapeSteps.await;
+import static org.gantry.dsi.tape.internal.TapeSteps.failure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,31 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-import org.gantry.dsi.api.CommitInfo;
-import org.gantry.dsi.api.DsiReader;
 import org.gantry.dsi.api.DsiSession;
-import org.gantry.dsi.api.DsiWriter;
 import org.gantry.dsi.api.Locality;
 import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.ReadRequest;
-import org.gantry.dsi.api.SessionContext;
 import org.gantry.dsi.api.SiteReply;
 import org.gantry.dsi.api.StorageUnavailableException;
-import org.gantry.dsi.api.WriteRequest;
 import org.gantry.dsi.tape.internal.catalogue.CatalogueEntry;
 import org.gantry.dsi.tape.internal.library.Fault;
 import org.gantry.dsi.tape.internal.library.LibrarySettings;
@@ -109,7 +101,7 @@ class TapeDsiFaultTest {
         awaitTrue("a failed flush", () -> dsi.library().status().counters().flushesFailed() > 0);
         assertEquals(Locality.ONLINE, dsi.catalogue().lookup("/n.bin").locality(), "no location, no tape copy");
         dsi.library().faults().clear();
-        awaitTrue("the retried flush", () -> tape("/n.bin"));
+        awaitTrue("the retried flush", () -> onTape(dsi, "/n.bin"));
     }
 
     @Test
@@ -126,7 +118,7 @@ class TapeDsiFaultTest {
         awaitTrue("the watchdog", () -> dsi.library().status().counters().flushesFailed() > 0);
         assertEquals(Locality.ONLINE, dsi.catalogue().lookup("/st.bin").locality());
         dsi.library().faults().clear();
-        awaitTrue("the retried flush", () -> tape("/st.bin"));
+        awaitTrue("the retried flush", () -> onTape(dsi, "/st.bin"));
     }
 
     @Test
@@ -162,8 +154,7 @@ class TapeDsiFaultTest {
 
     private void open(LibrarySettings library) throws Exception {
         dsi = TestTapes.open(base, library, TestTapes.policy(true));
-        session = dsi.openSession(new SessionContext("alice", Optional.empty(), new InetSocketAddress("127.0.0.1", 1),
-                false, Optional.empty(), Map.of())).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        session = session(dsi, "alice");
     }
 
     /** Reads fail with the cause named; the catalogue keeps the file NEARLINE with nothing pending. */
@@ -179,62 +170,16 @@ class TapeDsiFaultTest {
 
     private byte[] nearlineFile(String path, long seed) throws Exception {
         byte[] content = write(path, seed);
-        awaitTrue(path + " on tape", () -> tape(path));
+        awaitTrue(path + " on tape", () -> onTape(dsi, path));
         dsi.cache().evict(dsi.catalogue().lookup(path).id());
         return content;
     }
 
-    private boolean tape(String path) {
-        try {
-            return dsi.catalogue().lookup(path).tape().isPresent();
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     private byte[] write(String path, long seed) throws Exception {
-        byte[] content = new byte[70_000];
-        new Random(seed).nextBytes(content);
-        DsiWriter writer = await(session.openWrite(path, WriteRequest.replace()));
-        await(writer.write(ByteBuffer.wrap(content), 0));
-        await(writer.commit(new CommitInfo(content.length, List.of())));
-        return content;
+        return TapeSteps.write(session, path, 70_000, seed);
     }
 
     private byte[] read(String path) throws Exception {
-        try (DsiReader reader = await(session.openRead(path, ReadRequest.whole()))) {
-            ByteBuffer all = ByteBuffer.allocate((int) reader.size());
-            while (all.hasRemaining() && await(reader.read(all, all.position())) > 0) {
-                // until the end
-            }
-            return all.array();
-        }
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static <T> T await(CompletionStage<T> stage) throws Exception {
-        try {
-            return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception x ? x : e;
-        }
-    }
-
-    private static Throwable failure(CompletionStage<?> stage) throws Exception {
-        try {
-            stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
-        throw new AssertionError("expected a failure");
+        return TapeSteps.read(session, path);
     }
 }

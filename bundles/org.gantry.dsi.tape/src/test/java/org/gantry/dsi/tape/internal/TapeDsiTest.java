@@ -1,5 +1,12 @@
 package org.gantry.dsi.tape.internal;
 
+import static org.gantry.dsi.tape.internal.TapeSteps.session;
+import static org.gantry.dsi.tape.internal.TapeSteps.write;
+import static org.gantry.dsi.tape.internal.TapeSteps.read;
+import static org.gantry.dsi.tape.internal.TapeSteps.onTape;
+import static org.gantry.dsi.tape.internal.TapeSteps.awaitTrue;
+import static org.gantry.dsi.tape.internal.TapeSteps.await;
+import static org.gantry.dsi.tape.internal.TapeSteps.failure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,31 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-import org.gantry.dsi.api.CommitInfo;
-import org.gantry.dsi.api.DsiReader;
 import org.gantry.dsi.api.DsiSession;
-import org.gantry.dsi.api.DsiWriter;
 import org.gantry.dsi.api.Locality;
 import org.gantry.dsi.api.NearlineException;
 import org.gantry.dsi.api.PermissionDeniedException;
 import org.gantry.dsi.api.ReadRequest;
-import org.gantry.dsi.api.SessionContext;
 import org.gantry.dsi.api.SiteReply;
-import org.gantry.dsi.api.WriteRequest;
 import org.gantry.dsi.tape.internal.catalogue.CatalogueEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +50,7 @@ class TapeDsiTest {
     @Test
     void aFileGoesToTapeIsEvictedAndComesBackIdenticalOnRead() throws Exception {
         dsi = TestTapes.open(base, TestTapes.fastLibrary(2, 4), TestTapes.policy(true));
-        DsiSession session = session("alice");
+        DsiSession session = session(dsi, "alice");
         byte[] content = write(session, "/data.bin", 300_000, 1);
         assertEquals(Locality.ONLINE, await(session.locality("/data.bin")), "on disk before its flush");
 
@@ -75,7 +70,7 @@ class TapeDsiTest {
     @Test
     void theRefusePolicyAnswersNearlineAtOnceAndTheRecallGoesOn() throws Exception {
         dsi = TestTapes.open(base, TestTapes.fastLibrary(1, 2), TestTapes.policy(false));
-        DsiSession session = session("alice");
+        DsiSession session = session(dsi, "alice");
         await(session.mkdir("/cms"));
         byte[] content = write(session, "/cms/run.root", 100_000, 2);
         CatalogueEntry e = awaitTape("/cms/run.root");
@@ -93,20 +88,20 @@ class TapeDsiTest {
         TapePolicy onlyVip = new TapePolicy(Map.of(), true, Duration.ofSeconds(5), List.of("vip:/"), Map.of(),
                 Duration.ofMinutes(1), Duration.ofMillis(50), 0644, 0755);
         dsi = TestTapes.open(base, TestTapes.fastLibrary(1, 2), onlyVip);
-        write(session("vip"), "/f", 1000, 3);
+        write(session(dsi, "vip"), "/f", 1000, 3);
         dsi.cache().evict(awaitTape("/f").id());
 
-        assertInstanceOf(PermissionDeniedException.class, failure(session("bob").openRead("/f", ReadRequest.whole())));
-        SiteReply reply = stage(session("bob"), "0 /f");
+        assertInstanceOf(PermissionDeniedException.class, failure(session(dsi, "bob").openRead("/f", ReadRequest.whole())));
+        SiteReply reply = stage(session(dsi, "bob"), "0 /f");
         assertEquals(550, reply.code(), reply.text());
         assertEquals(0, dsi.counters().get("recallsInFlight"));
-        assertEquals(Locality.NEARLINE, locality(session("bob"), "/f"));
+        assertEquals(Locality.NEARLINE, locality(session(dsi, "bob"), "/f"));
     }
 
     @Test
     void aLostFileIsRefusedWithAPermanent550NamingLostEvenWithADiskCopy() throws Exception {
         dsi = TestTapes.open(base, TestTapes.fastLibrary(1, 2), TestTapes.policy(true));
-        DsiSession session = session("alice");
+        DsiSession session = session(dsi, "alice");
         write(session, "/nearline", 1000, 5);
         dsi.cache().evict(awaitTape("/nearline").id());
         write(session, "/cached", 1000, 6);
@@ -124,7 +119,7 @@ class TapeDsiTest {
     @Test
     void siteStageAnswers450WhileRecallingAnd250OnceOnDiskAndStatusNeverStages() throws Exception {
         dsi = TestTapes.open(base, TestTapes.fastLibrary(1, 2), TestTapes.policy(true));
-        DsiSession session = session("alice");
+        DsiSession session = session(dsi, "alice");
         write(session, "/s.bin", 5000, 4);
         dsi.cache().evict(awaitTape("/s.bin").id());
 
@@ -144,18 +139,18 @@ class TapeDsiTest {
     @Test
     void aRestartResumesAPendingRecallAndLosesNothing() throws Exception {
         dsi = TestTapes.open(base, TestTapes.fastLibrary(1, 2), TestTapes.policy(true));
-        byte[] content = write(session("alice"), "/r.bin", 200_000, 5);
+        byte[] content = write(session(dsi, "alice"), "/r.bin", 200_000, 5);
         long id = awaitTape("/r.bin").id();
         dsi.cache().evict(id);
         // Ask for the recall, then stop before the (deliberately slow) library could finish it.
         dsi.close();
         dsi = TestTapes.open(base, slowRecalls(), TestTapes.policy(true));
-        assertEquals(450, stage(session("alice"), "0 /r.bin").code());
+        assertEquals(450, stage(session(dsi, "alice"), "0 /r.bin").code());
         assertEquals(1, dsi.catalogue().pendingRecalls().size(), "the recall is in the catalogue");
         dsi.close();
 
         dsi = TestTapes.open(base, TestTapes.fastLibrary(1, 2), TestTapes.policy(true));
-        DsiSession alice = session("alice");
+        DsiSession alice = session(dsi, "alice");
         awaitTrue("the resumed recall", () -> locality(alice, "/r.bin") == Locality.ONLINE_AND_NEARLINE);
         assertTrue(dsi.catalogue().pendingRecalls().isEmpty());
         assertArrayEquals(content, read(alice, "/r.bin"));
@@ -165,7 +160,7 @@ class TapeDsiTest {
     void deletingAFileBeforeItsFlushCancelsTheFlush() throws Exception {
         // Flushes wait 300 simulated seconds for more files: long enough to delete first.
         dsi = TestTapes.open(base, slowRecalls(), TestTapes.policy(true));
-        DsiSession session = session("alice");
+        DsiSession session = session(dsi, "alice");
         write(session, "/gone.bin", 1000, 6);
         long id = dsi.catalogue().lookup("/gone.bin").id();
         await(session.delete("/gone.bin"));
@@ -182,34 +177,6 @@ class TapeDsiTest {
                 Duration.ofHours(4));
     }
 
-    private DsiSession session(String user) throws Exception {
-        return await(dsi.openSession(new SessionContext(user, Optional.empty(),
-                new InetSocketAddress("127.0.0.1", 1), false, Optional.empty(), Map.of())));
-    }
-
-    private static byte[] write(DsiSession session, String path, int size, long seed) throws Exception {
-        byte[] content = new byte[size];
-        new Random(seed).nextBytes(content);
-        DsiWriter writer = await(session.openWrite(path, WriteRequest.replace()));
-        for (int at = 0; at < size; at += 65536) {
-            await(writer.write(ByteBuffer.wrap(content, at, Math.min(65536, size - at)), at));
-        }
-        await(writer.commit(new CommitInfo(size, List.of())));
-        return content;
-    }
-
-    private static byte[] read(DsiSession session, String path) throws Exception {
-        try (DsiReader reader = await(session.openRead(path, ReadRequest.whole()))) {
-            ByteBuffer all = ByteBuffer.allocate((int) reader.size());
-            while (all.hasRemaining()) {
-                if (await(reader.read(all, all.position())) < 0) {
-                    break;
-                }
-            }
-            return all.array();
-        }
-    }
-
     private byte[] tapeBytes(CatalogueEntry e) throws Exception {
         var location = e.tape().orElseThrow();
         byte[] tape = Files.readAllBytes(base.resolve("library").resolve(location.cartridge() + ".tape"));
@@ -219,13 +186,7 @@ class TapeDsiTest {
     }
 
     private CatalogueEntry awaitTape(String path) throws Exception {
-        awaitTrue(path + " on tape", () -> {
-            try {
-                return dsi.catalogue().lookup(path).tape().isPresent();
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitTrue(path + " on tape", () -> onTape(dsi, path));
         return dsi.catalogue().lookup(path);
     }
 
@@ -247,32 +208,5 @@ class TapeDsiTest {
 
     private TapeStore storeOf() {
         return ((StageCommand) dsi.siteCommands().get(0)).store();
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static <T> T await(CompletionStage<T> stage) throws Exception {
-        try {
-            return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception x ? x : e;
-        }
-    }
-
-    private static Throwable failure(CompletionStage<?> stage) throws Exception {
-        try {
-            stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
-        throw new AssertionError("expected a failure");
     }
 }

@@ -1,9 +1,10 @@
 package org.gantry.dsi.tape.internal;
 
+import static org.gantry.dsi.tape.internal.TapeSteps.session;
+import static org.gantry.dsi.tape.internal.TapeSteps.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.gantry.dsi.api.CommitInfo;
 import org.gantry.dsi.api.DsiSession;
 import org.gantry.dsi.api.DsiWriter;
-import org.gantry.dsi.api.SessionContext;
 import org.gantry.dsi.api.SiteReply;
 import org.gantry.dsi.api.WriteRequest;
 import org.gantry.dsi.tape.internal.cache.CacheSettings;
@@ -66,8 +65,7 @@ class TapeScenarioTest {
         TapePolicy policy = new TapePolicy(families, true, Duration.ofSeconds(30), List.of("*:/"), Map.of(),
                 Duration.ofMinutes(10), Duration.ofMillis(50), 0644, 0755);
         dsi = new TapeDsi("tape", base, policy, CacheSettings.of(256L << 20, 0.95, 0.9), library, new Faults(), 4);
-        DsiSession session = await(dsi.openSession(new SessionContext("alice", Optional.empty(),
-                new InetSocketAddress("127.0.0.1", 1), false, Optional.empty(), Map.of())));
+        DsiSession session = session(dsi, "alice");
 
         List<String> paths = new ArrayList<>();
         Random random = new Random(7);
@@ -135,9 +133,5 @@ class TapeScenarioTest {
         for (String path : chosen) {
             assertEquals(org.gantry.dsi.api.Locality.ONLINE_AND_NEARLINE, dsi.catalogue().lookup(path).locality());
         }
-    }
-
-    private static <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 }
