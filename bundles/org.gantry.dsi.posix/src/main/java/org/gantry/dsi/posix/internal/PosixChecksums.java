@@ -1,7 +1,6 @@
 package org.gantry.dsi.posix.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,6 +14,7 @@ import org.gantry.dsi.api.CommitInfo;
 import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.WriteRequest;
 import org.gantry.dsi.support.ChecksumAlgorithm;
+import org.gantry.dsi.support.FileChecksums;
 import org.gantry.dsi.support.CommitChecksums;
 
 /**
@@ -23,8 +23,6 @@ import org.gantry.dsi.support.CommitChecksums;
  * checksums stored at commit. Every byte read for a checksum is counted in {@code reads}.
  */
 final class PosixChecksums {
-
-    private static final int BUFFER = 256 * 1024;
 
     private final StoredChecksums stored;
     private final LongAdder reads;
@@ -106,20 +104,11 @@ final class PosixChecksums {
 
     private String compute(FileChannel channel, ChecksumAlgorithm.Calculator calculator, long offset, long end,
             LongConsumer progress) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-        long done = 0;
-        for (long position = offset; position < end; ) {
-            buffer.clear().limit((int) Math.min(BUFFER, end - position));
-            int count = channel.read(buffer, position);
-            if (count < 0) {
-                break;
-            }
-            position += count;
-            done += count;
+        long[] done = {0};
+        return FileChecksums.compute(channel, calculator, offset, end, count -> {
             reads.add(count);
-            calculator.update(buffer.flip());
-            progress.accept(done);
-        }
-        return calculator.value();
+            done[0] += count;
+            progress.accept(done[0]);
+        });
     }
 }

@@ -1,7 +1,6 @@
 package org.gantry.dsi.tape.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.gantry.dsi.api.Checksum;
 import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.WriteRequest;
 import org.gantry.dsi.support.ChecksumAlgorithm;
+import org.gantry.dsi.support.FileChecksums;
 import org.gantry.dsi.tape.internal.cache.DiskCache;
 import org.gantry.dsi.tape.internal.catalogue.Catalogue;
 import org.gantry.dsi.tape.internal.catalogue.CatalogueEntry;
@@ -105,18 +105,7 @@ final class TapeStore {
         ChecksumAlgorithm.Calculator calculator = ChecksumAlgorithm.create(algorithm);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long end = length < 0 ? in.size() : Math.min(in.size(), offset + length);
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-            for (long at = offset; at < end; ) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
-                int n = in.read(buffer, at);
-                if (n < 0) {
-                    break;
-                }
-                buffer.flip();
-                calculator.update(buffer);
-                at += n;
-            }
+            return FileChecksums.compute(in, calculator, offset, end, count -> { });
         }
-        return calculator.value();
     }
 }
