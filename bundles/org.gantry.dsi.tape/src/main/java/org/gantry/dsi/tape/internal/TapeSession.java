@@ -1,9 +1,11 @@
 package org.gantry.dsi.tape.internal;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -127,59 +129,53 @@ final class TapeSession implements DsiSession {
 
     @Override
     public CompletionStage<DsiReader> openRead(String path, ReadRequest request) {
-        CompletableFuture<DsiReader> opened = new CompletableFuture<>();
-        store.background().run(() -> existingFile(path)).whenComplete((file, failure) -> {
-            if (failure != null) {
-                opened.completeExceptionally(failure);
-                return;
-            }
+        return store.background().run(() -> existingFile(path)).thenCompose(file -> {
             try {
-                // A mark wins over a disk copy: a LOST or UNAVAILABLE file is not served.
-                switch (file.locality()) {
-                    case LOST -> throw Recalls.lost();
-                    case UNAVAILABLE -> throw Recalls.unavailable(path);
-                    default -> {
-                    }
-                }
-                if (store.cache().startRead(file.id())) {
-                    opened.complete(new CacheReader(store.background(), store.cache(), file.id()));
-                    return;
-                }
-                CompletableFuture<Void> recall = stage(file, path);
-                if (!store.policy().waitForRecall()) {
-                    opened.completeExceptionally(nearline(path));
-                    return;
-                }
-                recall.copy().orTimeout(store.policy().recallWait().toMillis(), TimeUnit.MILLISECONDS)
-                        .whenComplete((v, e) -> {
-                            if (e != null) {
-                                Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
-                                opened.completeExceptionally(cause instanceof TimeoutException ? nearline(path) : cause);
-                            } else {
-                                openRecalled(file, path, opened);
-                            }
-                        });
-            } catch (Exception e) {
-                opened.completeExceptionally(e);
+                return openOrRecall(file, path);
+            } catch (DsiException | IOException e) {
+                return CompletableFuture.failedFuture(e);
             }
         });
-        return opened;
+    }
+
+    /** The disk copy if there is one; otherwise the recall, waited for (bounded) or refused by policy. */
+    private CompletionStage<DsiReader> openOrRecall(CatalogueEntry file, String path)
+            throws DsiException, IOException {
+        // A mark wins over a disk copy: a LOST or UNAVAILABLE file is not served.
+        switch (file.locality()) {
+            case LOST -> throw Recalls.lost();
+            case UNAVAILABLE -> throw Recalls.unavailable(path);
+            default -> {
+            }
+        }
+        if (store.cache().startRead(file.id())) {
+            return CompletableFuture.completedFuture(new CacheReader(store.background(), store.cache(), file.id()));
+        }
+        CompletableFuture<Void> recall = stage(file, path);
+        if (!store.policy().waitForRecall()) {
+            return CompletableFuture.failedFuture(nearline(path));
+        }
+        return recall.copy().orTimeout(store.policy().recallWait().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((done, failure) -> failure)
+                .thenCompose(failure -> failure == null ? openRecalled(file, path)
+                        : CompletableFuture.failedFuture(waitFailure(failure, path)));
     }
 
     /** Opens the copy a finished recall left (which an eviction may already have taken again). */
-    private void openRecalled(CatalogueEntry file, String path, CompletableFuture<DsiReader> opened) {
-        store.background().run(() -> {
+    private CompletionStage<DsiReader> openRecalled(CatalogueEntry file, String path) {
+        return store.background().run(() -> {
             if (!store.cache().startRead(file.id())) {
                 throw new NearlineException(path + ": was recalled but evicted again before it could be read");
             }
             return new CacheReader(store.background(), store.cache(), file.id());
-        }).whenComplete((reader, e) -> {
-            if (e != null) {
-                opened.completeExceptionally(e);
-            } else {
-                opened.complete(reader);
-            }
         });
+    }
+
+    /** Why waiting for a recall failed: a timeout is "still nearline", anything else is itself. */
+    private static Throwable waitFailure(Throwable failure, String path) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        return cause instanceof TimeoutException ? nearline(path) : cause;
     }
 
     @Override
@@ -244,7 +240,7 @@ final class TapeSession implements DsiSession {
     /** A namespace change. */
     @FunctionalInterface
     private interface Change {
-        void run() throws java.io.IOException, DsiException;
+        void run() throws IOException, DsiException;
     }
 
     private CompletionStage<Void> change(Change work) {
