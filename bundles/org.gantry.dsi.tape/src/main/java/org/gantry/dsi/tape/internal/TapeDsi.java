@@ -15,6 +15,7 @@ import org.gantry.dsi.api.SessionContext;
 import org.gantry.dsi.api.SiteCommand;
 import org.gantry.dsi.support.ChecksumAlgorithm;
 import org.gantry.dsi.tape.internal.cache.CacheSettings;
+import org.gantry.dsi.tape.internal.cache.CacheStatus;
 import org.gantry.dsi.tape.internal.cache.DiskCache;
 import org.gantry.dsi.tape.internal.catalogue.Catalogue;
 import org.gantry.dsi.tape.internal.library.Faults;
@@ -87,8 +88,9 @@ public final class TapeDsi implements Dsi, LibraryListener, AutoCloseable {
 
     @Override
     public Map<String, Long> counters() {
-        return Map.of("recallsInFlight", (long) recalls.size(), "cacheUsedBytes", cache.status().used(),
-                "cacheEvictions", cache.status().evictions());
+        CacheStatus status = cache.status();
+        return Map.of("recallsInFlight", (long) recalls.size(), "cacheUsedBytes", status.used(),
+                "cacheEvictions", status.evictions());
     }
 
     public TapeLibrary library() {
