@@ -101,6 +101,15 @@ public abstract class DsiContractSupport {
     }
 
     /**
+     * Whether each write is stored durably once its stage completes. Back-ends that gather
+     * writes into larger units first (S3 parts) answer false; their durable ranges must then
+     * only ever be sorted, merged and within the written data.
+     */
+    protected boolean storesEachWriteAtOnce() {
+        return true;
+    }
+
+    /**
      * Waits for a stage and returns its value; a failure is rethrown as the {@link DsiException}
      * the DSI reported (unwrapped from {@link CompletionException}). Any other failure, or no
      * completion within {@link #TIMEOUT}, fails the test.

@@ -10,7 +10,7 @@
  * <p>This bundle is meant for test class paths only; DSIs must not use it at run time.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.gantry.dsi.testkit;
 
 import org.osgi.annotation.bundle.Export;
