@@ -33,9 +33,13 @@ final class S3Clients {
                 .region(Region.of(settings.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build())
-                // A CRC32 trailer on every PUT and part lets the store refuse bytes damaged on the way
-                // (400 BadDigest); older S3-compatible stores that do not know the trailer need it off.
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle())
+                        // Every body is an array in memory: send it whole, signed or checksummed up front,
+                        // not in aws-chunked pieces, which s3proxy (and some older stores) answer by
+                        // breaking the kept-alive connection for the next request.
+                        .chunkedEncodingEnabled(false).build())
+                // A CRC32 of every PUT and part lets the store refuse bytes damaged on the way
+                // (400 BadDigest); older S3-compatible stores that do not know the header need it off.
                 .requestChecksumCalculation(settings.payloadChecksums() ? RequestChecksumCalculation.WHEN_SUPPORTED
                         : RequestChecksumCalculation.WHEN_REQUIRED)
                 // Ranged GETs carry no whole-object checksum to validate.
