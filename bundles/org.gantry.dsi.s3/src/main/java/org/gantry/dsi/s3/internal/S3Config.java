@@ -46,6 +46,17 @@ public @interface S3Config {
                     + "parts are always allowed.")
     int uploadWindowMiB() default 64;
 
+    @AttributeDefinition(name = "Spill directory", required = false,
+            description = "Where an upload's blocks wait on disk while their part has no room in memory (parallel "
+                    + "streams deliver the newest bytes long before the oldest). Empty: data/tmp/gantry-s3-NAME "
+                    + "below Karaf's data directory.")
+    String spillDirectory() default "";
+
+    @AttributeDefinition(name = "Spill limit (MiB)", min = "0",
+            description = "Most bytes one upload keeps in the spill directory; beyond it the upload waits for room, "
+                    + "and fails if nothing can make room.")
+    int spillLimitMiB() default 4096;
+
     @AttributeDefinition(name = "Parallel part uploads", min = "1", description = "Per upload.")
     int uploadConcurrency() default 4;
 

@@ -15,6 +15,7 @@ final class S3Counters {
     private final AtomicLong singlePuts = new AtomicLong();
     private final AtomicLong multipartUploads = new AtomicLong();
     private final AtomicLong abortedUploads = new AtomicLong();
+    private final AtomicLong spilledBytes = new AtomicLong();
 
     void read(long bytes) {
         bytesRead.addAndGet(bytes);
@@ -24,6 +25,11 @@ final class S3Counters {
     void buffers(long bytes) {
         long now = uploadBuffers.addAndGet(bytes);
         uploadBuffersPeak.accumulateAndGet(now, Math::max);
+    }
+
+    /** Bytes of blocks that waited on disk for room in memory. */
+    void spilled(long bytes) {
+        spilledBytes.addAndGet(bytes);
     }
 
     void partUploaded() {
@@ -50,6 +56,7 @@ final class S3Counters {
     Map<String, Long> snapshot() {
         return Map.of(Dsi.BYTES_READ, bytesRead.get(), "uploadBufferPeakBytes", uploadBuffersPeak.get(),
                 "partsUploaded", partsUploaded.get(), "singlePuts", singlePuts.get(),
-                "multipartUploads", multipartUploads.get(), "abortedUploads", abortedUploads.get());
+                "multipartUploads", multipartUploads.get(), "abortedUploads", abortedUploads.get(),
+                "spilledBytes", spilledBytes.get());
     }
 }

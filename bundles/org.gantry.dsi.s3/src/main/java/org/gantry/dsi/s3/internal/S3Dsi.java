@@ -44,7 +44,8 @@ final class S3Dsi implements Dsi, AutoCloseable {
         this.records = new ChecksumRecords(store);
         this.namespace = new S3Namespace(store, new ObjectPaths(settings.bucket()), records);
         this.requests = new Requests(threads);
-        this.uploads = new UploadSettings(settings.partSize(), settings.uploadWindow(), settings.uploadConcurrency());
+        this.uploads = new UploadSettings(settings.partSize(), settings.uploadWindow(), settings.uploadConcurrency(),
+                settings.spillDirectory(), settings.spillLimit());
         this.reads = new ReadSettings(settings.readChunk(), settings.readConcurrency());
     }
 

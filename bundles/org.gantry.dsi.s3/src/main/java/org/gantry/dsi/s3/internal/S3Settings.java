@@ -1,6 +1,7 @@
 package org.gantry.dsi.s3.internal;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,7 +25,9 @@ record S3Settings(
         int ioThreads,
         int maxAttempts,
         Duration requestTimeout,
-        boolean payloadChecksums) {
+        boolean payloadChecksums,
+        Path spillDirectory,
+        long spillLimit) {
 
     static final long MIB = 1L << 20;
     /** S3's smallest part other than the last. */
@@ -49,7 +52,16 @@ record S3Settings(
                 partSize, Math.max(2 * partSize, config.uploadWindowMiB() * MIB), Math.max(1, config.uploadConcurrency()),
                 (int) Math.min(256 * MIB, Math.max(MIB, config.readChunkMiB() * MIB)), Math.max(1, config.readConcurrency()),
                 Math.max(2, config.ioThreads()), Math.max(1, config.maxAttempts()),
-                Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())), config.payloadChecksums());
+                Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())), config.payloadChecksums(),
+                spillDirectory(config.spillDirectory(), name), Math.max(0, config.spillLimitMiB()) * MIB);
+    }
+
+    private static Path spillDirectory(String configured, String name) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.trim());
+        }
+        String data = System.getProperty("karaf.data", System.getProperty("java.io.tmpdir"));
+        return Path.of(data, "tmp", "gantry-s3-" + name);
     }
 
     private static String required(String value, String key) {

@@ -4,11 +4,15 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 import org.gantry.dsi.api.ByteRange;
 import org.gantry.dsi.api.Checksum;
@@ -25,14 +29,12 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * One upload as an S3 multipart upload: part {@code n} holds file bytes
- * {@code [(n-1)·partSize, n·partSize)}. Blocks are copied into their part's memory as they
- * arrive, in any order; a part is uploaded as soon as it is complete, several at once. Parts in
- * memory are bounded by the window: a block that needs a new part while the window is full
- * waits (its write stays pending, so the core stops reading the data channel) until an upload
- * frees memory. A file no larger than one part becomes a single PUT at commit and no multipart
- * upload is ever made. Commit completes the multipart upload; abort removes it, so nothing of a
- * failed upload stays visible or stored.
+ * One upload as an S3 multipart upload. Blocks go into their parts as they arrive, in any order
+ * ({@link PartAssembly}); a complete part is uploaded at once, up to {@code concurrency} at a
+ * time. When neither memory nor the spill limit has room for a block, its write stays pending,
+ * so the core stops reading the data channel, until an upload frees memory. A file of at most
+ * one part becomes a single PUT at commit and no multipart upload is made. Commit completes the
+ * multipart upload; abort removes it, so nothing of a failed upload stays visible or stored.
  */
 final class S3Upload implements DsiWriter {
 
@@ -52,23 +54,21 @@ final class S3Upload implements DsiWriter {
     private final S3Counters counters;
     private final LiveUploads live;
     private final long partSize;
-    private final int maxPartsInMemory;
     private final int concurrency;
+    private final PartAssembly parts;
 
-    private final TreeMap<Integer, UploadPart> inMemory = new TreeMap<>();
-    private final java.util.Set<Integer> sending = new java.util.HashSet<>();
     private final Deque<UploadPart> readyToUpload = new ArrayDeque<>();
+    /** Parts handed on for upload (queued, on their way or stored): each goes once. */
+    private final Set<Integer> handedOn = new HashSet<>();
     private final Deque<PendingWrite> waiting = new ArrayDeque<>();
     private final TreeMap<Integer, String> storedParts = new TreeMap<>();
     private final RangeSet durable = new RangeSet();
     private CompletableFuture<String> uploadId;
     private int uploading;
-    private long memory;
     private Throwable failure;
     private boolean ended;
     private CompletableFuture<Void> allStored;
-    /** Bytes were written past the first part: the file is not a single PUT. */
-    private boolean beyondFirstPart;
+    private CompletableFuture<Void> aborted;
 
     S3Upload(String path, S3Location at, WriteRequest request, UploadSettings settings, ObjectStore store,
             ChecksumRecords records, Requests requests, S3Counters counters, LiveUploads live) {
@@ -81,9 +81,10 @@ final class S3Upload implements DsiWriter {
         this.counters = counters;
         this.live = live;
         this.partSize = settings.partSizeFor(request.allocationSize());
-        live.started(this);
-        this.maxPartsInMemory = (int) (settings.windowFor(partSize) / partSize);
         this.concurrency = settings.concurrency();
+        int maxParts = (int) (settings.windowFor(partSize) / partSize);
+        this.parts = new PartAssembly(partSize, maxParts, settings.newSpill(), counters, this::readyForUpload);
+        live.started(this);
     }
 
     long partSize() {
@@ -100,67 +101,56 @@ final class S3Upload implements DsiWriter {
             return fail(new NoSpaceException(path + ": larger than " + MAX_PARTS + " parts of " + (partSize >> 20)
                     + " MiB; announce the size with ALLO or raise partSizeMiB"));
         }
+        if (place(source, position, false)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (uploading == 0 && readyToUpload.isEmpty()) {
+            // No upload will make room: only the disk can take it.
+            return place(source, position, true) ? CompletableFuture.completedFuture(null) : fail(tooFarOutOfOrder());
+        }
         PendingWrite write = new PendingWrite(source, position, new CompletableFuture<>());
-        if (end > partSize && !beyondFirstPart) {
-            beyondFirstPart = true;
-            UploadPart first = inMemory.get(1);
-            if (first != null && first.isFull()) {
-                readyToUpload.add(first);
-                pump();
-            }
-        }
-        if (!waiting.isEmpty() || !tryPlace(write)) {
-            if (uploading == 0 && readyToUpload.isEmpty()) {
-                return fail(tooFarOutOfOrder());
-            }
-            waiting.add(write);
-        }
+        waiting.add(write);
         return write.done();
     }
 
+    /**
+     * Memory first. The disk only when no upload can make room otherwise: the blocks that would
+     * complete the parts in memory may be behind the pending writes, and while those wait the
+     * core sends nothing more (it keeps few writes in flight). Waiting on an upload, in turn,
+     * is what holds a fast sender back.
+     */
+    private boolean place(ByteBuffer source, long position, boolean maySpill) {
+        try {
+            boolean placed = parts.place(source, position, maySpill);
+            pump();
+            return placed;
+        } catch (java.io.UncheckedIOException e) {
+            fail(new DsiException(path + ": " + e.getMessage(), e, 451));
+            return true;
+        }
+    }
+
+    /** Places pending writes, in memory while uploads run, on disk once none can make room. */
+    private void placeWaiting() {
+        for (var it = waiting.iterator(); it.hasNext() && failure == null;) {
+            PendingWrite write = it.next();
+            boolean stuck = uploading == 0 && readyToUpload.isEmpty();
+            if (place(write.source(), write.position(), stuck)) {
+                it.remove();
+                write.done().complete(null);
+            }
+        }
+    }
+
     private DsiException tooFarOutOfOrder() {
-        return new DsiException(path + ": MODE E blocks arrive too far out of order for the S3 upload window of "
-                + (maxPartsInMemory * partSize >> 20) + " MiB (uploadWindowMiB)", null, 451);
+        return new DsiException(path + ": MODE E blocks arrive too far out of order for the S3 upload window and "
+                + "spill limit (uploadWindowMiB, spillLimitMiB)", null, 451);
     }
 
-    /** Copies the write into its parts if they are, or can be, in memory; false if the window is full. */
-    private boolean tryPlace(PendingWrite write) {
-        long position = write.position();
-        int length = write.source().remaining();
-        int firstPart = partIndex(position);
-        int lastPart = partIndex(position + length - 1);
-        int missing = 0;
-        for (int n = firstPart; n <= lastPart; n++) {
-            if (!inMemory.containsKey(n)) {
-                missing++;
-            }
+    private void readyForUpload(UploadPart part) {
+        if (handedOn.add(part.number)) {
+            readyToUpload.add(part);
         }
-        if (inMemory.size() + missing > maxPartsInMemory) {
-            return false;
-        }
-        ByteBuffer source = write.source();
-        for (int n = firstPart; n <= lastPart; n++) {
-            UploadPart part = inMemory.computeIfAbsent(n, k -> new UploadPart(k, (k - 1) * partSize, (int) partSize));
-            long from = Math.max(position, part.start);
-            int count = (int) (Math.min(position + length, part.start + partSize) - from);
-            grow(part.fill(source, from, count));
-            // A full first part waits until the file proves larger: up to one part, it is a single PUT.
-            if (part.isFull() && (part.number > 1 || beyondFirstPart)) {
-                readyToUpload.add(part);
-            }
-        }
-        write.done().complete(null);
-        pump();
-        return true;
-    }
-
-    private int partIndex(long offset) {
-        return (int) (offset / partSize) + 1;
-    }
-
-    private void grow(long bytes) {
-        memory += bytes;
-        counters.buffers(bytes);
     }
 
     /** Starts part uploads up to the concurrency limit. */
@@ -168,7 +158,6 @@ final class S3Upload implements DsiWriter {
         while (uploading < concurrency && !readyToUpload.isEmpty() && failure == null) {
             UploadPart part = readyToUpload.poll();
             uploading++;
-            sending.add(part.number);
             if (uploadId == null) {
                 counters.multipartUpload();
                 uploadId = requests.call(() -> store.createMultipart(path, at, Map.of())).toCompletableFuture();
@@ -180,35 +169,41 @@ final class S3Upload implements DsiWriter {
 
     private synchronized void partDone(UploadPart part, String etag, Throwable t) {
         uploading--;
-        sending.remove(part.number);
-        if (inMemory.remove(part.number) != null) {
-            grow(-part.capacity());
-        }
         if (t != null) {
             fail(unwrap(t));
         } else {
             counters.partUploaded();
             storedParts.put(part.number, etag);
             durable.add(part.start, part.end());
-            while (!waiting.isEmpty() && failure == null && tryPlace(waiting.peek())) {
-                waiting.poll();
-            }
+            parts.release(part);
+            placeWaiting();
             pump();
-            if (!waiting.isEmpty() && uploading == 0) {
-                fail(tooFarOutOfOrder());
+            // Writes still pending hold the core back, no upload will make room and the disk is full.
+            if (!waiting.isEmpty() && uploading == 0 && readyToUpload.isEmpty()) {
+                placeWaiting();
+                if (!waiting.isEmpty()) {
+                    fail(tooFarOutOfOrder());
+                }
             }
         }
         settle();
     }
 
-    /** Completes {@link #allStored} once nothing is uploading, or when the upload failed. */
+    /**
+     * Completes {@link #allStored} once every byte is in a stored part, or fails it when the
+     * upload failed or nothing on its way could complete what is left.
+     */
     private void settle() {
-        if (allStored != null && uploading == 0 && (readyToUpload.isEmpty() || failure != null)) {
-            if (failure != null) {
-                allStored.completeExceptionally(failure);
-            } else {
-                allStored.complete(null);
-            }
+        if (allStored == null || uploading > 0) {
+            return;
+        }
+        if (failure == null && readyToUpload.isEmpty() && !parts.drained()) {
+            fail(new DsiException(path + ": parts are short of data at commit", null, 451));
+        }
+        if (failure != null) {
+            allStored.completeExceptionally(failure);
+        } else if (parts.drained()) {
+            allStored.complete(null);
         }
     }
 
@@ -235,19 +230,17 @@ final class S3Upload implements DsiWriter {
                 return CompletableFuture.failedFuture(new DsiException(path + ": the upload has ended", failure));
             }
             ended = true;
-            single = uploadId == null && info.size() <= partSize ? inMemory.get(1) : null;
+            single = uploadId == null && info.size() <= partSize ? parts.onlyPart() : null;
             if (uploadId != null || single == null && info.size() > 0) {
-                // The last part is as long as the file makes it; queue every part not yet sent.
-                inMemory.values().stream().filter(p -> !readyToUpload.contains(p) && !sending.contains(p.number))
-                        .forEach(readyToUpload::add);
                 allStored = new CompletableFuture<>();
+                parts.finish(info.size());
                 pump();
                 settle();
             }
         }
         if (allStored == null) {
             return requests.run(() -> putSingle(single, info)).whenComplete((v, t) -> {
-                release();
+                discard();
                 live.ended(this);
             });
         }
@@ -271,16 +264,16 @@ final class S3Upload implements DsiWriter {
     }
 
     private void completeMultipart(CommitInfo info) throws DsiException {
-        List<CompletedPart> parts = new ArrayList<>();
+        List<CompletedPart> completed = new ArrayList<>();
         String id = uploadId.join();
         synchronized (this) {
-            storedParts.forEach((n, etag) -> parts.add(CompletedPart.builder().partNumber(n).eTag(etag).build()));
+            storedParts.forEach((n, etag) -> completed.add(CompletedPart.builder().partNumber(n).eTag(etag).build()));
         }
-        String etag = store.completeMultipart(path, at, id, parts);
+        String etag = store.completeMultipart(path, at, id, completed);
         List<Checksum> checksums;
         try {
-            checksums = CommitChecksums.verified(path, request, info, algorithm -> ObjectChecksums.compute(store, path, at,
-                    etag, algorithm, 0, info.size(), counters::read));
+            checksums = CommitChecksums.verified(path, request, info, algorithm -> ObjectChecksums.compute(store, path,
+                    at, etag, algorithm, 0, info.size(), counters::read));
         } catch (DsiException mismatch) {
             // The object is already visible: take it away again, so no wrong data looks complete.
             store.delete(path, at);
@@ -289,13 +282,16 @@ final class S3Upload implements DsiWriter {
         records.record(path, at, etag, checksums);
     }
 
+    /** Idempotent: the core may abort an upload that already failed, and the DSI's stop too. */
     @Override
     public CompletionStage<Void> abort(Throwable cause) {
         CompletableFuture<String> id;
         synchronized (this) {
-            if (failure == null) {
-                fail(cause == null ? new DsiException(path + ": upload aborted") : cause);
+            if (aborted != null) {
+                return aborted;
             }
+            aborted = new CompletableFuture<>();
+            fail(cause == null ? new DsiException(path + ": upload aborted") : cause);
             ended = true;
             id = uploadId;
             if (allStored == null) {
@@ -304,37 +300,31 @@ final class S3Upload implements DsiWriter {
             settle();
         }
         counters.aborted();
-        if (id == null) {
-            release();
-            live.ended(this);
-            return CompletableFuture.completedFuture(null);
-        }
         // Parts still on their way could be stored after an abort: abort once they have settled.
-        return allStored.handle((v, t) -> null)
-                .thenCompose(v -> id.handle((uploadIdValue, t) -> uploadIdValue))
-                .thenCompose(uploadIdValue -> uploadIdValue == null ? CompletableFuture.completedFuture(null)
-                        : requests.run(() -> store.abortMultipart(path, at, uploadIdValue)))
-                .handle((v, t) -> {
+        allStored.handle((v, t) -> null)
+                .thenCompose(v -> id == null ? CompletableFuture.completedFuture(null) : id.handle((value, t) -> value))
+                .thenCompose(value -> value == null ? CompletableFuture.completedFuture(null)
+                        : requests.run(() -> store.abortMultipart(path, at, value)))
+                .whenComplete((v, t) -> {
                     if (t != null) {
                         LOG.warn("{}: could not abort multipart upload; the bucket's lifecycle rule must remove it: {}",
                                 path, unwrap(t).getMessage());
                     }
-                    release();
+                    discard();
                     live.ended(this);
-                    return null;
+                    aborted.complete(null);
                 });
+        return aborted;
     }
 
-    /** Gives back the memory of parts never uploaded. */
-    private synchronized void release() {
-        inMemory.values().forEach(p -> grow(-p.capacity()));
-        inMemory.clear();
+    /** Gives back the memory and disk of parts never uploaded. */
+    private synchronized void discard() {
+        parts.discard();
         readyToUpload.clear();
     }
 
     static Throwable unwrap(Throwable t) {
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

@@ -1,13 +1,17 @@
 package org.gantry.dsi.s3.internal;
 
+import java.nio.file.Path;
+
 /**
- * How uploads are cut into parts and how much memory each may hold.
+ * How uploads are cut into parts and how much memory and disk each may hold.
  *
- * @param partSize    the configured part size
- * @param window      most bytes of parts one upload holds in memory
- * @param concurrency part uploads in flight per upload
+ * @param partSize       the configured part size
+ * @param window         most bytes of parts one upload holds in memory
+ * @param concurrency    part uploads in flight per upload
+ * @param spillDirectory where blocks wait whose part has no room in memory yet
+ * @param spillLimit     most bytes one upload keeps there
  */
-record UploadSettings(long partSize, long window, int concurrency) {
+record UploadSettings(long partSize, long window, int concurrency, Path spillDirectory, long spillLimit) {
 
     private static final long MIB = 1L << 20;
 
@@ -21,6 +25,10 @@ record UploadSettings(long partSize, long window, int concurrency) {
         }
         long needed = (announced + S3Upload.MAX_PARTS - 1) / S3Upload.MAX_PARTS;
         return Math.min(S3Settings.MAX_PART_SIZE, (needed + MIB - 1) / MIB * MIB);
+    }
+
+    SpilledParts newSpill() {
+        return new SpilledParts(spillDirectory, spillLimit);
     }
 
     /** The window for one upload with parts of {@code size}: always room for two parts. */

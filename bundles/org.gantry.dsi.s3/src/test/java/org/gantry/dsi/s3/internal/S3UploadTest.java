@@ -16,6 +16,7 @@ import org.gantry.dsi.api.Checksum;
 import org.gantry.dsi.api.CommitInfo;
 import org.gantry.dsi.api.Dsi;
 import org.gantry.dsi.api.DsiException;
+import org.gantry.dsi.api.DsiSession;
 import org.gantry.dsi.api.DsiWriter;
 import org.gantry.dsi.api.NoSpaceException;
 import org.gantry.dsi.api.NotFoundException;
@@ -121,18 +122,55 @@ class S3UploadTest extends DsiContractSupport {
         assertArrayEquals(content, readFile("/streams.bin"));
     }
 
+    /**
+     * With three parts begun in memory, 1 MiB on disk and no upload that could free anything,
+     * waiting could never end: the upload fails with a clear reply instead.
+     */
     @Test
     void aBlockTooFarAheadOfIncompletePartsFailsTheUploadInsteadOfWaitingForever() throws Exception {
-        DsiWriter writer = await(session.openWrite("/far.bin", WriteRequest.replace()));
-        for (int part = 0; part < 3; part++) {
-            await(writer.write(ByteBuffer.wrap(new byte[1000]), (long) part * PART));
+        S3Dsi tight = stores.dsi(Optional.of(bucket), PART, WINDOW, 1 << 20).dsi();
+        try {
+            DsiSession tightSession = await(tight.openSession(sessionContext("tight")));
+            DsiWriter writer = await(tightSession.openWrite("/far.bin", WriteRequest.replace()));
+            for (int part = 0; part < 3; part++) {
+                await(writer.write(ByteBuffer.wrap(new byte[1000]), (long) part * PART));
+            }
+            await(writer.write(ByteBuffer.wrap(new byte[1 << 20]), 4L * PART));
+            DsiException refused = assertFails(DsiException.class,
+                    () -> writer.write(ByteBuffer.wrap(new byte[1000]), 5L * PART));
+            assertTrue(refused.getMessage().contains("too far out of order"), refused.getMessage());
+            assertEquals(Optional.of(451), refused.replyCode());
+            await(writer.abort(refused));
+            assertFails(NotFoundException.class, () -> tightSession.stat("/far.bin", true));
+            assertEquals(0, tight.uploadBuffers());
+        } finally {
+            tight.close();
         }
-        DsiException refused = assertFails(DsiException.class,
-                () -> writer.write(ByteBuffer.wrap(new byte[1000]), 3L * PART));
-        assertTrue(refused.getMessage().contains("too far out of order"), refused.getMessage());
-        assertEquals(Optional.of(451), refused.replyCode());
-        await(writer.abort(refused));
-        assertFails(NotFoundException.class, () -> session.stat("/far.bin", true));
+    }
+
+    /**
+     * A block whose part has no room in memory waits on disk, so the blocks that complete the
+     * parts in memory still get through; it comes back when a part is stored.
+     */
+    @Test
+    void blocksAheadOfAFullWindowWaitOnDiskUntilAPartIsStored() throws Exception {
+        int size = 5 * PART;
+        byte[] content = randomBytes(size, 6);
+        DsiWriter writer = await(session.openWrite("/aside.bin", WriteRequest.replace()));
+        for (int part = 0; part < 3; part++) {
+            await(writer.write(ByteBuffer.wrap(content, part * PART, 1000), part * PART));
+        }
+        await(writer.write(ByteBuffer.wrap(content, 4 * PART, PART), 4 * PART));
+        assertEquals(PART, dsi.counters().get("spilledBytes"), "part 5 had no room in memory");
+        for (int part = 0; part < 3; part++) {
+            await(writer.write(ByteBuffer.wrap(content, part * PART + 1000, PART - 1000), part * PART + 1000));
+        }
+        await(writer.write(ByteBuffer.wrap(content, 3 * PART, PART), 3 * PART));
+        await(writer.commit(new CommitInfo(size, List.of())));
+
+        assertArrayEquals(content, readFile("/aside.bin"));
+        assertTrue(dsi.counters().get("uploadBufferPeakBytes") <= WINDOW);
+        assertEquals(0, ((S3Dsi) dsi).uploadBuffers());
     }
 
     @Test

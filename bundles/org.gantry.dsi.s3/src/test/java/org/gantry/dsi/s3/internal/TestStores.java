@@ -35,6 +35,8 @@ final class TestStores implements BeforeAllCallback, AfterAllCallback {
     static final int ATTEMPTS = 5;
 
     S3ProxyServer server;
+    /** What each upload may keep on disk unless a test says otherwise. */
+    static final long SPILL_LIMIT = 64 * MIB;
     private Path base;
     S3Client admin;
 
@@ -53,14 +55,23 @@ final class TestStores implements BeforeAllCallback, AfterAllCallback {
     }
 
     S3Settings settings(String name, Optional<String> bucket, long partSize, long window) {
+        return settings(name, bucket, partSize, window, SPILL_LIMIT);
+    }
+
+    S3Settings settings(String name, Optional<String> bucket, long partSize, long window, long spillLimit) {
         return new S3Settings(name, server.endpoint(), server.region(), bucket, true, server.accessKey(),
-                server.secretKey(), partSize, window, 4, (int) MIB, 4, 16, ATTEMPTS, Duration.ofSeconds(60), true);
+                server.secretKey(), partSize, window, 4, (int) MIB, 4, 16, ATTEMPTS, Duration.ofSeconds(60), true,
+                base.resolve("spill"), spillLimit);
     }
 
     /** A DSI serving {@code bucket} (or all buckets, if empty), counting requests into {@code requests}. */
     CountedDsi dsi(Optional<String> bucket, long partSize, long window) {
+        return dsi(bucket, partSize, window, SPILL_LIMIT);
+    }
+
+    CountedDsi dsi(Optional<String> bucket, long partSize, long window, long spillLimit) {
         RequestCounter counter = new RequestCounter();
-        S3Settings settings = settings("test", bucket, partSize, window);
+        S3Settings settings = settings("test", bucket, partSize, window, spillLimit);
         return new CountedDsi(new S3Dsi(settings, S3Clients.create(settings, List.of(counter))), counter);
     }
 
