@@ -104,12 +104,15 @@ class S3ChecksumsTest extends AgainstS3Proxy {
                 "mpu", s3.getObjectAsBytes(b -> b.bucket(bucket).key("mpu")).asUtf8String()));
     }
 
-    /** Payload signing and trailer of each PUT that carries object data, as sent. */
+    /**
+     * Payload signing and trailer of each PUT that carries object data, as sent: once per call,
+     * as the SDK retries some PUTs (see ConnectionReuseTest).
+     */
     private static final class RecordedUploads implements ExecutionInterceptor {
         final List<String> uploads = new CopyOnWriteArrayList<>();
 
         @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
             SdkHttpRequest request = context.httpRequest();
             if (request.method().name().equals("PUT")) {
                 uploads.add(request.firstMatchingHeader("x-amz-content-sha256").orElse("-") + " "
