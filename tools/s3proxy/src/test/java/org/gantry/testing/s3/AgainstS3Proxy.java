@@ -18,8 +18,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * One real s3proxy per test class, an SDK client with the SDK's defaults, and a fresh bucket per
- * test. A failed test prints the end of the server's log, where s3proxy puts its stack traces.
+ * One real s3proxy per test class, an SDK client that sends bodies whole ({@link
+ * S3Clients#plainBodies}), and a fresh bucket per test. A failed test prints the end of the
+ * server's log, where s3proxy puts its stack traces.
  */
 abstract class AgainstS3Proxy {
 
@@ -42,7 +43,7 @@ abstract class AgainstS3Proxy {
     @BeforeAll
     static void startServer() throws IOException {
         server = S3ProxyServer.start(work.resolve("data"));
-        s3 = S3Clients.withSdkDefaults(server);
+        s3 = S3Clients.plainBodies(server);
     }
 
     @AfterAll

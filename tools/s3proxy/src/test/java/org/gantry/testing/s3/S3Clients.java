@@ -34,9 +34,15 @@ final class S3Clients {
 
     /**
      * Bodies signed whole and sent as they are instead of in aws-chunked signed chunks (the SDK
-     * then reads each body twice: to sign it and to send it), and no retries, so that every
-     * failed attempt shows.
+     * then reads each body twice: to sign it and to send it). After aws-chunked uploads s3proxy
+     * leaves broken connections behind (ConnectionReuseTest), so this is the client for tests.
      */
+    static S3Client plainBodies(S3ProxyServer server) {
+        return builder(server, new ExecutionInterceptor[0], o -> { })
+                .serviceConfiguration(c -> c.chunkedEncodingEnabled(false)).build();
+    }
+
+    /** {@link #plainBodies} without retries, so that every failed attempt shows. */
     static S3Client plainBodiesWithoutRetries(S3ProxyServer server, ExecutionInterceptor... interceptors) {
         return builder(server, interceptors, o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .serviceConfiguration(c -> c.chunkedEncodingEnabled(false)).build();

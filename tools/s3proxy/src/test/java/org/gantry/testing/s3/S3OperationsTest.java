@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The S3 operations the S3 DSI relies on, against s3proxy's filesystem store with the SDK's
- * default settings: each test states what the server does, so a change of s3proxy shows here.
+ * The S3 operations the S3 DSI relies on, against s3proxy's filesystem store: each test states
+ * what the server does, so a change of s3proxy shows here.
  */
 class S3OperationsTest extends AgainstS3Proxy {
 

@@ -41,7 +41,7 @@ class S3ProxyServerTest {
     @Test
     void serverKeepsObjectsAsFilesBelowTheDataDirectoryAndStopsOnClose() throws Exception {
         S3ProxyServer server = S3ProxyServer.start(work.resolve("data"));
-        try (server; S3Client s3 = S3Clients.withSdkDefaults(server)) {
+        try (server; S3Client s3 = S3Clients.plainBodies(server)) {
             s3.createBucket(b -> b.bucket("files"));
             s3.putObject(b -> b.bucket("files").key("dir/name"), RequestBody.fromString("on disk"));
 
