@@ -141,7 +141,7 @@ final class S3Namespace {
             records.delete(path, at);
             return;
         }
-        if (stat(path).isDirectory()) {
+        if (at.key().isEmpty() || directory(path, at).isPresent()) {
             throw new IsDirectoryException(path + ": is a directory");
         }
         throw new NotFoundException(path);
