@@ -38,7 +38,9 @@ public class S3FailuresIT {
     private static final int STORED_BEFORE_KILL = 4;
 
     @ClassRule
-    public static final LaunchedServer gantry = new LaunchedServer("s3-failures").requiring("globus-url-copy");
+    public static final LaunchedServer gantry = new LaunchedServer("s3-failures").requiring("globus-url-copy")
+            // A failed MODE E upload often shows the client a broken pipe; the server's reply is in its session log.
+            .withOptions("--command-log");
     @ClassRule
     public static final LaunchedS3Proxy store = new LaunchedS3Proxy("s3-failures-store");
 

@@ -31,7 +31,9 @@ public class S3IT {
     private static final String BUCKET = "s3it";
 
     @ClassRule
-    public static final LaunchedServer gantry = new LaunchedServer("s3").requiring("globus-url-copy", "gfal-copy");
+    public static final LaunchedServer gantry = new LaunchedServer("s3").requiring("globus-url-copy", "gfal-copy")
+            // A failed MODE E upload often shows the client a broken pipe; the server's reply is in its session log.
+            .withOptions("--command-log");
     @ClassRule
     public static final LaunchedS3Proxy store = new LaunchedS3Proxy("s3-store");
     @ClassRule
