@@ -103,6 +103,11 @@ public final class LaunchedS3Proxy extends ExternalResource {
                 .sum();
     }
 
+    /** Deletes an object through S3, e.g. a large one a passing test has no more use for. */
+    void delete(String bucket, String key) {
+        client.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
     /** The object {@code key} of {@code bucket} as a file of the filesystem store. */
     Path objectFile(String bucket, String key) {
         return dataDirectory().resolve(bucket).resolve(key);

@@ -102,6 +102,7 @@ public class S3FailuresIT {
         assertTrue("part memory peaked at " + peak + " bytes, more than the " + WINDOW + "-byte window", peak <= WINDOW);
         assertEquals("one multipart upload: " + counters, 1L, counters.get("multipartUploads").longValue());
         Files.delete(source);
+        store.delete("window", "window.bin");
     }
 
     @Test
