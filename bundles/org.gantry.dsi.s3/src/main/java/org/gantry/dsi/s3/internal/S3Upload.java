@@ -94,7 +94,7 @@ final class S3Upload implements DsiWriter {
     @Override
     public synchronized CompletionStage<Void> write(ByteBuffer source, long position) {
         if (failure != null || ended) {
-            return CompletableFuture.failedFuture(new DsiException(path + ": the upload has ended", failure));
+            return CompletableFuture.failedFuture(ended());
         }
         long end = position + source.remaining();
         if ((end - 1) / partSize >= MAX_PARTS) {
@@ -119,6 +119,11 @@ final class S3Upload implements DsiWriter {
      * core sends nothing more (it keeps few writes in flight). Waiting on an upload, in turn,
      * is what holds a fast sender back.
      */
+    /** Why a late write or commit is refused: the upload's own failure if it has one, so the reply names it. */
+    private DsiException ended() {
+        return failure instanceof DsiException cause ? cause : new DsiException(path + ": the upload has ended", failure);
+    }
+
     private boolean place(ByteBuffer source, long position, boolean maySpill) {
         try {
             boolean placed = parts.place(source, position, maySpill);
@@ -227,7 +232,7 @@ final class S3Upload implements DsiWriter {
         UploadPart single;
         synchronized (this) {
             if (failure != null || ended) {
-                return CompletableFuture.failedFuture(new DsiException(path + ": the upload has ended", failure));
+                return CompletableFuture.failedFuture(ended());
             }
             ended = true;
             single = uploadId == null && info.size() <= partSize ? parts.onlyPart() : null;
