@@ -29,9 +29,18 @@ final class ObjectStore {
     private static final long COPY_PART = 512L << 20;
 
     private final S3Client s3;
+    private final long singleCopyLimit;
+    private final long copyPart;
 
     ObjectStore(S3Client s3) {
+        this(s3, MAX_SINGLE_COPY, COPY_PART);
+    }
+
+    /** With other copy sizes, so that tests need no 5 GiB object to take the multipart path. */
+    ObjectStore(S3Client s3, long singleCopyLimit, long copyPart) {
         this.s3 = s3;
+        this.singleCopyLimit = singleCopyLimit;
+        this.copyPart = copyPart;
     }
 
     /** The object's metadata, or empty if there is no object under exactly that key. */
@@ -108,7 +117,7 @@ final class ObjectStore {
      * as a multipart copy.
      */
     void copy(String path, S3Location from, S3Location to, long size) throws DsiException {
-        if (size <= MAX_SINGLE_COPY) {
+        if (size <= singleCopyLimit) {
             S3Errors.call(path, () -> s3.copyObject(b -> b.sourceBucket(from.bucket()).sourceKey(from.key())
                     .destinationBucket(to.bucket()).destinationKey(to.key()).metadataDirective(MetadataDirective.COPY)));
             return;
@@ -117,9 +126,9 @@ final class ObjectStore {
         String uploadId = createMultipart(path, to, metadata);
         try {
             List<CompletedPart> parts = new java.util.ArrayList<>();
-            for (long start = 0; start < size; start += COPY_PART) {
+            for (long start = 0; start < size; start += copyPart) {
                 int number = parts.size() + 1;
-                long end = Math.min(size, start + COPY_PART) - 1;
+                long end = Math.min(size, start + copyPart) - 1;
                 long first = start;
                 String etag = S3Errors.call(path, () -> s3.uploadPartCopy(b -> b.sourceBucket(from.bucket())
                         .sourceKey(from.key()).destinationBucket(to.bucket()).destinationKey(to.key())

@@ -38,9 +38,12 @@ final class S3Dsi implements Dsi, AutoCloseable {
     private final LiveUploads live = new LiveUploads();
 
     S3Dsi(S3Settings settings, S3Client client) {
+        this(settings, client, new ObjectStore(client));
+    }
+
+    S3Dsi(S3Settings settings, S3Client client, ObjectStore store) {
         this.client = client;
         this.threads = Executors.newFixedThreadPool(settings.ioThreads(), daemonThreads("s3-" + settings.name()));
-        ObjectStore store = new ObjectStore(client);
         this.records = new ChecksumRecords(store);
         this.namespace = new S3Namespace(store, new ObjectPaths(settings.bucket()), records);
         this.requests = new Requests(threads);

@@ -1,5 +1,6 @@
 package org.gantry.dsi.s3.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.stream.IntStream;
 import org.gantry.dsi.api.DirectoryListing;
 import org.gantry.dsi.api.Dsi;
 import org.gantry.dsi.api.DirectoryNotEmptyException;
+import org.gantry.dsi.api.DsiSession;
 import org.gantry.dsi.api.FileInfo;
 import org.gantry.dsi.api.InvalidPathException;
 import org.gantry.dsi.api.NotFoundException;
@@ -139,6 +141,31 @@ class S3NamespaceTest extends DsiContractSupport {
                 .digest("changed".getBytes(java.nio.charset.StandardCharsets.US_ASCII))),
                 await(session.checksum(path, "MD5", 0, -1)));
         assertEquals(2, requests.count("GetObject"), "a replaced object's old record does not count");
+    }
+
+    /**
+     * Above S3's single-copy limit (5 GiB; 1 MiB here) a rename copies the object in parts (of
+     * 5 MiB here, S3's smallest).
+     */
+    @Test
+    void renameOfALargeObjectIsAMultipartCopy() throws Exception {
+        S3Settings settings = stores.settings("copies", Optional.empty(), 5 << 20, 16 << 20);
+        TestStores.RequestCounter counter = new TestStores.RequestCounter();
+        var client = S3Clients.create(settings, List.of(counter));
+        S3Dsi copies = new S3Dsi(settings, client, new ObjectStore(client, 1 << 20, 5 << 20));
+        try {
+            byte[] content = randomBytes(11 << 20, 7);
+            DsiSession copying = await(copies.openSession(sessionContext("copier")));
+            writeFile(copying, "/" + bucket + "/big.bin", content);
+
+            await(copying.rename("/" + bucket + "/big.bin", "/" + bucket + "/moved.bin"));
+
+            assertEquals(3, counter.count("UploadPartCopy"));
+            assertArrayEquals(content, readFile(copying, "/" + bucket + "/moved.bin"));
+            assertFails(NotFoundException.class, () -> copying.stat("/" + bucket + "/big.bin", true));
+        } finally {
+            copies.close();
+        }
     }
 
     @Test
