@@ -10,14 +10,13 @@ import java.util.concurrent.CompletionStage;
 import org.gantry.dsi.api.DirectoryListing;
 import org.gantry.dsi.api.DsiException;
 import org.gantry.dsi.api.FileInfo;
-import org.gantry.dsi.api.NotDirectoryException;
 
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * A directory's entries, fetched one ListObjectsV2 page (at most {@value #PAGE} keys) at a time
+ * A directory's entries (the session has checked that it is one), fetched one ListObjectsV2 page (at most {@value #PAGE} keys) at a time
  * as the caller pulls them, so a prefix with any number of objects lists in bounded memory.
  * Common prefixes are the subdirectories; the directory's own marker, Gantry's checksum records
  * and keys with an empty path element ({@code a//b}) are not shown. Entries carry no checksums:
@@ -33,7 +32,6 @@ final class S3Listing implements DirectoryListing {
     private final S3Location at;
     private final Deque<FileInfo> ready = new ArrayDeque<>();
     private String token;
-    private boolean first = true;
     private boolean exhausted;
 
     S3Listing(Requests requests, S3Namespace namespace, String path, S3Location at) {
@@ -68,13 +66,6 @@ final class S3Listing implements DirectoryListing {
 
     private void fetchPage() throws DsiException {
         ListObjectsV2Response page = namespace.store().list(path, at.bucket(), at.directoryPrefix(), true, token, PAGE);
-        boolean wasFirst = first;
-        first = false;
-        if (wasFirst && page.contents().isEmpty() && page.commonPrefixes().isEmpty() && !at.isBucketRoot()) {
-            if (!namespace.stat(path).isDirectory()) {
-                throw new NotDirectoryException(path + ": not a directory");
-            }
-        }
         String prefix = at.directoryPrefix();
         for (CommonPrefix p : page.commonPrefixes()) {
             String name = p.prefix().substring(prefix.length(), p.prefix().length() - 1);
