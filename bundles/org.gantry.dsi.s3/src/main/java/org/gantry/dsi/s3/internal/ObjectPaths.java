@@ -63,10 +63,4 @@ final class ObjectPaths {
     static boolean hidden(String keyOrPrefix) {
         return keyOrPrefix.equals(RESERVED + "/") || keyOrPrefix.startsWith(RESERVED + "/");
     }
-
-    /** The DSI path of a key in a bucket (inverse of {@link #locate}). */
-    String pathOf(String bucketName, String key) {
-        String trimmed = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
-        return bucket.isPresent() ? "/" + trimmed : "/" + bucketName + (trimmed.isEmpty() ? "" : "/" + trimmed);
-    }
 }

@@ -1,6 +1,6 @@
 package org.gantry.dsi.s3.internal;
 
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,8 +89,13 @@ final class ObjectStore {
 
     void put(String path, S3Location at, byte[] data, int length, Map<String, String> metadata) throws DsiException {
         S3Errors.call(path, () -> s3.putObject(b -> b.bucket(at.bucket()).key(at.key()).metadata(metadata),
-                RequestBody.fromContentProvider(() -> new java.io.ByteArrayInputStream(data, 0, length), length,
-                        "application/octet-stream")));
+                body(data, length)));
+    }
+
+    /** {@code data[0, length)} as a body the SDK may read more than once (to sign it, to retry). */
+    private static RequestBody body(byte[] data, int length) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, length), length,
+                "application/octet-stream");
     }
 
     void delete(String path, S3Location at) throws DsiException {
@@ -105,11 +110,6 @@ final class ObjectStore {
             throws DsiException {
         return S3Errors.call(path, () -> s3.getObject(b -> b.bucket(at.bucket()).key(at.key())
                 .range("bytes=" + start + "-" + (end - 1)).ifMatch(etag)));
-    }
-
-    /** The whole object, as it is now. */
-    InputStream get(String path, S3Location at) throws DsiException {
-        return S3Errors.call(path, () -> s3.getObject(b -> b.bucket(at.bucket()).key(at.key())));
     }
 
     /**
@@ -152,9 +152,7 @@ final class ObjectStore {
     String uploadPart(String path, S3Location at, String uploadId, int number, byte[] data, int length)
             throws DsiException {
         return S3Errors.call(path, () -> s3.uploadPart(b -> b.bucket(at.bucket()).key(at.key()).uploadId(uploadId)
-                .partNumber(number).contentLength((long) length),
-                RequestBody.fromContentProvider(() -> new java.io.ByteArrayInputStream(data, 0, length), length,
-                        "application/octet-stream"))).eTag();
+                .partNumber(number).contentLength((long) length), body(data, length))).eTag();
     }
 
     /** Makes the object visible from its parts (ascending); returns its ETag. */

@@ -1,7 +1,6 @@
 package org.gantry.dsi.s3.internal;
 
 import java.nio.ByteBuffer;
-import java.util.Collection;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -98,14 +97,6 @@ final class PartAssembly {
     /** Part 1 when nothing else was ever written (a single-PUT file), else null. */
     UploadPart onlyPart() {
         return beyondFirstPart || !spilled.isEmpty() ? null : inMemory.get(1);
-    }
-
-    Collection<UploadPart> inMemory() {
-        return inMemory.values();
-    }
-
-    long bytesInMemory() {
-        return inMemory.values().stream().mapToLong(UploadPart::capacity).sum();
     }
 
     /** Frees memory and disk of an upload that ends without its parts. */

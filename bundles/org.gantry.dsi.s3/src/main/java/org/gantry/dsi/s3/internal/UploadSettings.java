@@ -13,8 +13,6 @@ import java.nio.file.Path;
  */
 record UploadSettings(long partSize, long window, int concurrency, Path spillDirectory, long spillLimit) {
 
-    private static final long MIB = 1L << 20;
-
     /**
      * The part size for an upload of {@code announced} bytes (ALLO, or -1): the configured size,
      * or larger, in whole MiB, when that would need more than S3's 10,000 parts.
@@ -24,7 +22,7 @@ record UploadSettings(long partSize, long window, int concurrency, Path spillDir
             return partSize;
         }
         long needed = (announced + S3Upload.MAX_PARTS - 1) / S3Upload.MAX_PARTS;
-        return Math.min(S3Settings.MAX_PART_SIZE, (needed + MIB - 1) / MIB * MIB);
+        return Math.min(S3Settings.MAX_PART_SIZE, (needed + S3Settings.MIB - 1) / S3Settings.MIB * S3Settings.MIB);
     }
 
     SpilledParts newSpill() {
